@@ -1,0 +1,101 @@
+// Runs the Playwright suite against a real Tollgate server on a fresh database:
+// a new PGlite data directory, or a new database on DATABASE_URL's server.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'node:net';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'tollgate-e2e-'));
+const port = await freePort();
+const env = {
+  ...process.env,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  DATA_DIR: dataDir,
+  ADMIN_EMAIL: 'admin@e2e.test',
+  ADMIN_PASSWORD: 'e2e-admin-password',
+  TOLLGATE_E2E_URL: `http://localhost:${port}`,
+};
+
+let dropDatabase = async () => {};
+if (process.env.DATABASE_URL) {
+  const { url, drop } = await createDatabase(process.env.DATABASE_URL, 'tollgate_e2e');
+  env.DATABASE_URL = url;
+  dropDatabase = drop;
+  run('npm', ['run', '--silent', 'db:migrate'], env);
+}
+
+const server = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+const serverLog = [];
+server.stdout.on('data', (d) => serverLog.push(d));
+server.stderr.on('data', (d) => serverLog.push(d));
+let status = 1;
+try {
+  await waitForServer(`http://127.0.0.1:${port}/signin`, server);
+  const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
+  status = result.status ?? 1;
+} catch (error) {
+  console.error(String(error));
+  console.error(Buffer.concat(serverLog).toString());
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => (server.exitCode !== null ? resolve() : server.once('exit', resolve)));
+  await dropDatabase();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+if (status !== 0 && process.env.CI) console.error(Buffer.concat(serverLog).toString().slice(-5000));
+process.exit(status);
+
+function run(cmd, args, env) {
+  const result = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
+}
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url, child) {
+  const deadline = Date.now() + 240_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the server did not start within 240 s');
+}
+
+async function createDatabase(baseUrl, prefix) {
+  const name = `${prefix}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = '/' + name;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}

@@ -1,0 +1,166 @@
+// The single access decision shared by the gateway, the /v1 API and the panel, so the three can
+// never disagree about who may do what. Pure: callers resolve credentials and apps (and handle
+// "app not found" with a 404 *before* calling), this only decides.
+//
+// It runs on every gateway request, so the common outcomes return preallocated frozen objects
+// and only a selector miss builds a message.
+
+import { matchesSelector, printSelector, type Selector } from '../labels/selector';
+
+/** query = send requests through the gateway; read = list/get via the API; manage = start/stop/delete/label/create. */
+export type Action = 'app:query' | 'app:read' | 'app:manage';
+
+export type Role = 'read' | 'operator';
+
+export interface TokenCredential {
+  kind: 'token';
+  tokenId: string;
+  projectId: string;
+  region: string;
+  role: Role;
+  selector: Selector;
+  expiresAt: Date | null;
+  revoked?: boolean;
+}
+
+export interface UserCredential {
+  kind: 'user';
+  userId: string;
+  /** Projects the user is a member of. */
+  projectIds: ReadonlySet<string>;
+}
+
+export type AuthCredential = TokenCredential | UserCredential;
+
+export interface AppView {
+  id: string;
+  projectId: string;
+  region: string;
+  labels: Record<string, string>;
+  unsecureHttp: boolean;
+}
+
+export type DenyReason =
+  | 'no_credential'
+  | 'unknown_token'
+  | 'expired'
+  | 'other_project'
+  | 'other_region'
+  | 'selector_miss'
+  | 'role_too_weak'
+  | 'not_member';
+
+export type Denial = {
+  readonly allow: false;
+  readonly reason: DenyReason;
+  readonly message: string;
+  /** 401: no usable credential (send the login page / WWW-Authenticate). 403: valid but out of scope. */
+  readonly status: 401 | 403;
+};
+
+export type Decision = { readonly allow: true } | Denial;
+
+const ALLOW: Decision = Object.freeze({ allow: true });
+
+function deny(reason: DenyReason, status: 401 | 403, message: string): Denial {
+  return Object.freeze({ allow: false, reason, status, message });
+}
+
+// `other_project` is a 403, not a 404, as DESIGN § Gateway asks ("a valid token out of scope gets
+// 403 JSON saying which check failed"). Hiding it would buy nothing: the app-exists check runs
+// before authorization, so an anonymous request already tells a 404 from a 401. The message
+// still names neither project.
+const DENY_NO_CREDENTIAL = deny('no_credential', 401, 'a token is required to access this app');
+const DENY_UNKNOWN_TOKEN = deny('unknown_token', 401, 'the token is not valid');
+const DENY_EXPIRED = deny('expired', 401, 'the token has expired');
+const DENY_OTHER_PROJECT = deny('other_project', 403, 'the token belongs to another project than this app');
+const DENY_MANAGE_READ_ONLY = deny('role_too_weak', 403, 'a read-only token cannot manage apps');
+const DENY_CREATE_READ_ONLY = deny('role_too_weak', 403, 'a read-only token cannot create apps');
+const DENY_NOT_MEMBER = deny('not_member', 403, 'you are not a member of the project that owns this app');
+const DENY_NOT_MEMBER_CREATE = deny('not_member', 403, 'you are not a member of this project');
+
+// Regions are short codes (`GRA`); users and hostnames spell them in either case.
+function sameRegion(a: string, b: string): boolean {
+  return a === b || (a.length === b.length && a.toUpperCase() === b.toUpperCase());
+}
+
+function roleAllows(role: Role, action: Action): boolean {
+  return role === 'operator' || action !== 'app:manage';
+}
+
+/** Checks shared by every token use, in DESIGN order: validity, expiry, project, region. */
+function checkTokenScope(
+  token: TokenCredential,
+  projectId: string,
+  region: string,
+  now: Date | undefined,
+): Denial | null {
+  if (token.revoked === true) return DENY_UNKNOWN_TOKEN;
+  // Expired at the instant itself, like GitHub's and OVH's expiry dates.
+  if (token.expiresAt !== null && token.expiresAt.getTime() <= (now?.getTime() ?? Date.now())) {
+    return DENY_EXPIRED;
+  }
+  if (token.projectId !== projectId) return DENY_OTHER_PROJECT;
+  if (!sameRegion(token.region, region)) {
+    return deny(
+      'other_region',
+      403,
+      `the token is for region ${token.region}, not ${region}`,
+    );
+  }
+  return null;
+}
+
+/** May `credential` perform `action` on `app`? */
+export function authorize(input: {
+  credential: AuthCredential | null;
+  app: AppView;
+  action: Action;
+  now?: Date;
+}): Decision {
+  const { credential, app, action } = input;
+
+  // Only querying is opened up: managing an unsecure app still needs a credential.
+  if (action === 'app:query' && app.unsecureHttp) return ALLOW;
+  if (credential === null) return DENY_NO_CREDENTIAL;
+
+  if (credential.kind === 'user') {
+    return credential.projectIds.has(app.projectId) ? ALLOW : DENY_NOT_MEMBER;
+  }
+
+  const scopeDenial = checkTokenScope(credential, app.projectId, app.region, input.now);
+  if (scopeDenial !== null) return scopeDenial;
+  if (!matchesSelector(credential.selector, app.labels)) {
+    return deny(
+      'selector_miss',
+      403,
+      `the token's selector ${printSelector(credential.selector)} does not match this app`,
+    );
+  }
+  if (!roleAllows(credential.role, action)) return DENY_MANAGE_READ_ONLY;
+  return ALLOW;
+}
+
+/**
+ * May `credential` create an app in `projectId`/`region`? A token must be an operator token of
+ * that project and region. There is no selector check: the new app receives the equality
+ * labels of the token's selector, which is the caller's job, so it lands inside the token's scope.
+ */
+export function authorizeAppCreate(input: {
+  credential: AuthCredential | null;
+  projectId: string;
+  region: string;
+  now?: Date;
+}): Decision {
+  const { credential } = input;
+  if (credential === null) return DENY_NO_CREDENTIAL;
+
+  if (credential.kind === 'user') {
+    return credential.projectIds.has(input.projectId) ? ALLOW : DENY_NOT_MEMBER_CREATE;
+  }
+
+  const scopeDenial = checkTokenScope(credential, input.projectId, input.region, input.now);
+  if (scopeDenial !== null) return scopeDenial;
+  if (credential.role !== 'operator') return DENY_CREATE_READ_ONLY;
+  return ALLOW;
+}

@@ -1,0 +1,54 @@
+import type { PrismaClient } from '../db/generated/client.ts';
+import { appSpecSchema } from '../apps/app-spec.ts';
+import { createApp } from '../apps/create-app.ts';
+import { generatePassword, hashPassword } from '../auth/password.ts';
+
+export interface BootstrapOptions {
+  prisma: PrismaClient;
+  adminEmail: string;
+  adminPassword?: string;
+  regions: readonly string[];
+  log?: (line: string) => void;
+}
+
+export interface BootstrapResult {
+  created: boolean;
+  /** Only when the password was generated: the caller prints it once. */
+  generatedPassword?: string;
+}
+
+/**
+ * First start on an empty database: the first admin, the "demo" project and a
+ * hello-world app labelled group=A, submitted through the same path as the API.
+ * Any later start finds a user and does nothing, so restarts never duplicate.
+ */
+export async function bootstrap(options: BootstrapOptions): Promise<BootstrapResult> {
+  const { prisma } = options;
+  if ((await prisma.user.count()) > 0) return { created: false };
+
+  const password = options.adminPassword ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  const project = await prisma.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: { email: options.adminEmail.toLowerCase(), name: 'Admin', passwordHash },
+    });
+    return tx.project.create({
+      data: {
+        slug: 'demo',
+        name: 'demo',
+        memberships: { create: { userId: user.id, role: 'OWNER' } },
+      },
+    });
+  });
+
+  const region = options.regions.includes('GRA') ? 'GRA' : options.regions[0]!;
+  const spec = appSpecSchema(options.regions).parse({
+    name: 'hello-world',
+    image: 'infrastructureascode/hello-world',
+    region,
+    labels: { group: 'A' },
+  });
+  await createApp({ prisma, projectId: project.id, spec, actor: { type: 'SYSTEM' } });
+
+  return { created: true, generatedPassword: options.adminPassword ? undefined : password };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('has the documented defaults', () => {
+    expect(parseConfig({})).toEqual({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      BASE_DOMAIN: 'localhost',
+      DATA_DIR: '.data',
+      REGIONS: ['GRA', 'BHS'],
+      ADMIN_EMAIL: 'admin@tollgate.local',
+    });
+  });
+
+  it('treats empty variables as unset and normalises regions', () => {
+    const config = parseConfig({ DATABASE_URL: '', PORT: '', REGIONS: 'gra, bhs ,WAW' });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.PORT).toBe(3000);
+    expect(config.REGIONS).toEqual(['GRA', 'BHS', 'WAW']);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'Invalid configuration: PORT must be a port number (got "abc")'],
+    [{ PORT: '70000' }, 'Invalid configuration: PORT must be between 1 and 65535 (got "70000")'],
+    [{ PORT: '80.5' }, 'Invalid configuration: PORT must be a whole number (got "80.5")'],
+    [{ REGIONS: 'g r' }, /REGIONS must be a comma-separated list/],
+    [{ BASE_DOMAIN: 'bad..domain' }, /BASE_DOMAIN must be a DNS name/],
+    [{ ADMIN_EMAIL: 'nobody' }, /ADMIN_EMAIL must be an email address/],
+    [{ ADMIN_PASSWORD: 'short' }, /^Invalid configuration: ADMIN_PASSWORD must be at least 8 characters$/],
+    [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must be a postgres/],
+    [{ AUTH_SECRET: 'tiny' }, /^Invalid configuration: AUTH_SECRET must be at least 32 characters$/],
+  ])('rejects %o with one line naming the variable', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it('never echoes secrets back', () => {
+    expect(() => parseConfig({ ADMIN_PASSWORD: 'abc' })).not.toThrow(/abc/);
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://user:hunter2@x' })).not.toThrow(/hunter2/);
+  });
+});

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+// Every setting Tollgate reads from the environment, validated once.
+// An empty variable counts as unset, so `DATABASE_URL= npm start` means "embedded".
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+
+const hostnameRule = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+
+export const configSchema = z.object({
+  PORT: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a whole number')
+      .min(1, 'must be between 1 and 65535')
+      .max(65535, 'must be between 1 and 65535')
+      .default(3000),
+  ),
+  HOST: z.preprocess(unsetIfEmpty, z.string().min(1).default('127.0.0.1')),
+  BASE_DOMAIN: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .toLowerCase()
+      .regex(hostnameRule, 'must be a DNS name such as localhost or ai.example.com')
+      .default('localhost'),
+  ),
+  DATABASE_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(unsetIfEmpty, z.string().min(1).default('.data')),
+  REGIONS: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .default('GRA,BHS')
+      .transform((raw) => raw.split(',').map((r) => r.trim().toUpperCase()).filter(Boolean))
+      .pipe(
+        z
+          .array(z.string().regex(/^[A-Z][A-Z0-9]{1,15}$/, 'must be a comma-separated list of region codes such as GRA,BHS'))
+          .min(1, 'must name at least one region'),
+      ),
+  ),
+  AUTH_SECRET: z.preprocess(unsetIfEmpty, z.string().min(32, 'must be at least 32 characters').optional()),
+  ADMIN_EMAIL: z.preprocess(unsetIfEmpty, z.email('must be an email address').default('admin@tollgate.local')),
+  ADMIN_PASSWORD: z.preprocess(unsetIfEmpty, z.string().min(8, 'must be at least 8 characters').optional()),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; throws ConfigError with one line naming the variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const variable = String(issue?.path[0] ?? 'environment');
+  const got = env[variable];
+  const shown = variable.includes('SECRET') || variable.includes('PASSWORD') || variable === 'DATABASE_URL' ? '' : ` (got "${got}")`;
+  throw new ConfigError(`Invalid configuration: ${variable} ${issue?.message ?? 'is invalid'}${shown}`);
+}
+
+let cached: Config | undefined;
+
+/** The process's configuration, parsed on first use. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { generateTokenSecret } from './token-format';
+import { hashTokenSecret } from './token-secret';
+
+describe('hashTokenSecret', () => {
+  it('is SHA-256 in lowercase hex', () => {
+    // FIPS 180-2 test vector.
+    expect(hashTokenSecret('abc')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+  });
+
+  it('is 64 hex characters for a real token', () => {
+    expect(hashTokenSecret(generateTokenSecret())).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('is stable for the same secret', () => {
+    const secret = generateTokenSecret();
+    expect(hashTokenSecret(secret)).toBe(hashTokenSecret(secret));
+  });
+
+  it('differs for different secrets', () => {
+    expect(hashTokenSecret(generateTokenSecret())).not.toBe(hashTokenSecret(generateTokenSecret()));
+  });
+
+  it('does not contain the secret', () => {
+    const secret = generateTokenSecret();
+    expect(hashTokenSecret(secret)).not.toContain(secret.slice(3));
+  });
+});

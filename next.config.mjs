@@ -1,0 +1,12 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // server.ts owns the HTTP server; Next only renders the panel and /v1.
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // PGlite ships its own wasm and data files: load it from node_modules at run
+  // time instead of bundling it, like pg.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg', '@prisma/schema-engine-wasm'],
+  typedRoutes: false,
+};
+
+export default nextConfig;
