@@ -26,4 +26,9 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    // Playwright fixtures call `use`, which is not React's hook.
+    files: ['e2e/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
 );

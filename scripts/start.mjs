@@ -32,4 +32,5 @@ if (!existsSync(path.join(root, '.next', 'BUILD_ID')) || !existsSync(path.join(r
 }
 
 process.env.NODE_ENV = 'production';
+process.env.NEXT_TELEMETRY_DISABLED ??= '1';
 await import('../server.ts');

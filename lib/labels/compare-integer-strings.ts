@@ -78,5 +78,7 @@ export function compareIntegerStrings(a: string, b: string): number {
       }
     }
   }
-  return aNegative ? -magnitude : magnitude;
+  // Written out rather than `-magnitude`, which would turn 0 into -0.
+  if (aNegative && magnitude !== 0) return -magnitude;
+  return magnitude;
 }

@@ -149,6 +149,8 @@ describe('parse errors say what was expected, where, and what was found', () => 
     ['!', 1, 'a label key', null],
     ['x<a', 2, "an integer after '<'", 'a'],
     ['x>', 2, "an integer after '>'", null],
+    ['x<,y', 2, "an integer after '<'", ','],
+    ['x in (a,b),y!=, z>0x1', 18, "an integer after '>'", '0x1'],
     ['tier=web, x>1.5', 12, "an integer after '>'", '1.5'],
   ])('%j fails at %i', (input, position, expected, found) => {
     const error = parseError(input);

@@ -120,7 +120,8 @@ class Parser {
     // Checked after the syntax, as Kubernetes does, so a syntax error wins over a bad value.
     for (const token of valueTokens) {
       if ((operator === 'gt' || operator === 'lt') && !isInt64String(token.text)) {
-        throw expected(`an integer after '${operatorToken.text}'`, token);
+        // An empty value consumed nothing: report what stands where the integer should be.
+        throw expected(`an integer after '${operatorToken.text}'`, token.text === '' ? this.peek() : token);
       }
       const problem = validateLabelValue(token.text);
       if (problem !== null) throw invalid('label value', token, problem);

@@ -1,0 +1,10 @@
+import type { Caller } from './resolve-caller';
+import { ApiError } from './api-error';
+
+/** Tokens never manage tokens: only a signed-in panel user may. */
+export function requireUserCaller(caller: Caller): Extract<Caller, { kind: 'user' }> {
+  if (caller.kind !== 'user') {
+    throw new ApiError(403, 'forbidden', 'App tokens cannot manage tokens; sign in to the panel');
+  }
+  return caller;
+}
