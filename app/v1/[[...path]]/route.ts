@@ -1,16 +1,10 @@
-import { getCurrentUser } from '@/lib/dal/current-user';
+import { apiRoute } from '@/lib/api/api-route';
+import { ApiError } from '@/lib/api/api-error';
 
-// The /v1 API: until its endpoints land, signed-out callers get 401 and
-// signed-in callers a 404 for every path, in the API's one error shape.
-async function handle(): Promise<Response> {
-  const user = await getCurrentUser();
-  if (!user) {
-    return Response.json(
-      { error: { code: 'unauthenticated', message: 'Sign in or send Authorization: Bearer <token>' } },
-      { status: 401, headers: { 'www-authenticate': 'Bearer' } },
-    );
-  }
-  return Response.json({ error: { code: 'not_found', message: 'No such endpoint' } }, { status: 404 });
-}
+// Any /v1 path without a route of its own: authenticate first (signed-out
+// callers get 401 like everywhere under /v1), then 404 in the one error shape.
+const handle = apiRoute(async ({ request }) => {
+  throw new ApiError(404, 'not_found', `No endpoint ${request.method} ${new URL(request.url).pathname}`);
+});
 
 export { handle as GET, handle as POST, handle as PUT, handle as DELETE, handle as PATCH };
