@@ -53,8 +53,8 @@ async function instantiate(): Promise<EngineModule> {
   };
   const glue: EngineModule = await import('@prisma/schema-engine-wasm/schema_engine_bg');
   const require = createRequire(import.meta.url);
-  const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
-  const wasmModule = await WebAssembly.compile(await readFile(wasmPath));
+  const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+  const wasmModule = await WebAssembly.compile(await readFile(path.join(path.dirname(gluePath), 'schema_engine_bg.wasm')));
   const instance = await WebAssembly.instantiate(wasmModule, {
     './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports,
   });
@@ -63,7 +63,7 @@ async function instantiate(): Promise<EngineModule> {
   return glue;
 }
 
-/** Any Prisma driver adapter factory; migration-aware ones (PrismaPg, PrismaPGlite) also give a shadow database. */
+/** Any Prisma driver adapter factory; migration-aware ones (PrismaPg, PrismaPGlite) can also give a shadow database. */
 export type AdapterFactory = SqlDriverAdapterFactory | SqlMigrationAwareDriverAdapterFactory;
 
 export interface OpenSchemaEngineOptions {
@@ -73,44 +73,88 @@ export interface OpenSchemaEngineOptions {
   log?: (line: string) => void;
 }
 
-/**
- * A schema engine working through `adapterFactory`. Free it with `engine.free()`
- * when done (`withSchemaEngine` does so). The engine opens its connections
- * through the factory's `connect()` and disposes of them itself.
- */
-export async function openSchemaEngine(adapterFactory: AdapterFactory, options: OpenSchemaEngineOptions = {}): Promise<SchemaEngine> {
+export interface OpenSchemaEngine {
+  engine: SchemaEngine;
+  /**
+   * Frees the engine, then disposes of every connection it opened through the
+   * factory: the wasm engine never disposes of them itself (a PrismaPg pool
+   * would otherwise stay open, and keep the process alive, until it idles out).
+   */
+  close(): Promise<void>;
+}
+
+/** A schema engine working through `adapterFactory`; call `close()` when done (`withSchemaEngine` does). */
+export async function openSchemaEngine(adapterFactory: AdapterFactory, options: OpenSchemaEngineOptions = {}): Promise<OpenSchemaEngine> {
   const glue = await loadSchemaEngineModule();
   const constructorOptions: ConstructorOptions = { datamodels: options.datamodels };
   const log = options.log ?? (() => {});
-  const bound = bindMigrationAwareSqlAdapterFactory(migrationAware(adapterFactory));
-  return glue.SchemaEngine.new(constructorOptions, log, bound);
+  const tracked = trackConnections(adapterFactory);
+  let engine: SchemaEngine;
+  try {
+    engine = await glue.SchemaEngine.new(constructorOptions, log, bindMigrationAwareSqlAdapterFactory(tracked.factory));
+  } catch (error) {
+    await tracked.disposeAll().catch(() => {});
+    throw engineError(error);
+  }
+  let closed = false;
+  return {
+    engine,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      engine.free();
+      await tracked.disposeAll();
+    },
+  };
 }
 
-/** Runs `fn` with a fresh engine over `adapterFactory` and frees the engine afterwards. */
+/** Runs `fn` with a fresh engine over `adapterFactory`, then frees it and closes its connections. */
 export async function withSchemaEngine<T>(
   adapterFactory: AdapterFactory,
   fn: (engine: SchemaEngine) => Promise<T>,
   options?: OpenSchemaEngineOptions,
 ): Promise<T> {
-  const engine = await openSchemaEngine(adapterFactory, options);
+  const { engine, close } = await openSchemaEngine(adapterFactory, options);
   try {
     return await fn(engine);
+  } catch (error) {
+    throw engineError(error);
   } finally {
-    engine.free();
+    await close();
   }
 }
 
-function migrationAware(factory: AdapterFactory): SqlMigrationAwareDriverAdapterFactory {
-  const shadow =
+/** A migration-aware factory that keeps hold of every connection it hands out, to dispose of them at the end. */
+function trackConnections(factory: AdapterFactory): { factory: SqlMigrationAwareDriverAdapterFactory; disposeAll(): Promise<void> } {
+  const open = new Set<SqlDriverAdapter>();
+  const track = (adapter: SqlDriverAdapter): SqlDriverAdapter => {
+    const dispose = adapter.dispose.bind(adapter);
+    let disposed: Promise<void> | undefined;
+    adapter.dispose = () => {
+      open.delete(adapter);
+      disposed ??= dispose();
+      return disposed;
+    };
+    open.add(adapter);
+    return withWholeScripts(adapter);
+  };
+  const connectToShadowDb =
     'connectToShadowDb' in factory && typeof factory.connectToShadowDb === 'function'
-      ? () => (factory as SqlMigrationAwareDriverAdapterFactory).connectToShadowDb().then(withWholeScripts)
-      : // Applying and diagnosing (without shadow database) never need one.
+      ? () => (factory as SqlMigrationAwareDriverAdapterFactory).connectToShadowDb().then(track)
+      : // Applying and diagnosing without a shadow database never need one.
         () => Promise.reject(new Error(`${factory.adapterName} cannot open a shadow database`));
   return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    connect: () => factory.connect().then(withWholeScripts),
-    connectToShadowDb: shadow,
+    factory: {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      connect: () => factory.connect().then(track),
+      connectToShadowDb,
+    },
+    disposeAll: async () => {
+      const results = await Promise.allSettled([...open].map((adapter) => adapter.dispose()));
+      const failed = results.find((result) => result.status === 'rejected');
+      if (failed) throw engineError(failed.reason);
+    },
   };
 }
 
@@ -131,17 +175,18 @@ function withWholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
     underlyingDriver?: () => unknown;
   };
   const rethrow = (error: unknown): never => {
+    // The adapters' own error mapping (to DriverAdapterError), so the engine reports it like theirs.
     if (typeof internals.onError === 'function') internals.onError(error);
     throw error;
   };
-  if (adapter.adapterName === 'pglite-prisma-adapter' && hasMethod(internals.client, 'exec')) {
+  if (adapter.adapterName === 'pglite-prisma-adapter' && hasScriptMethod(internals.client, 'exec')) {
     const client = internals.client;
     adapter.executeScript = async (script: string) => {
       await client.exec(script).catch(rethrow);
     };
   } else if (adapter.adapterName === '@prisma/adapter-pg' && typeof internals.underlyingDriver === 'function') {
     const pool = internals.underlyingDriver();
-    if (hasMethod(pool, 'query')) {
+    if (hasScriptMethod(pool, 'query')) {
       adapter.executeScript = async (script: string) => {
         await pool.query(script).catch(rethrow);
       };
@@ -150,7 +195,7 @@ function withWholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
-function hasMethod<K extends string>(value: unknown, key: K): value is Record<K, (script: string) => Promise<unknown>> {
+function hasScriptMethod<K extends string>(value: unknown, key: K): value is Record<K, (script: string) => Promise<unknown>> {
   return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)[key] === 'function';
 }
 
