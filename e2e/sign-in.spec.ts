@@ -32,7 +32,7 @@ test('a wrong password keeps you on sign-in with a message', async ({ page }) =>
   await page.getByLabel('Email').fill(ADMIN.email);
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Wrong email or password');
+  await expect(page.locator('form').getByRole('alert')).toHaveText('Wrong email or password');
   await expect(page).toHaveURL(/\/signin/);
 });
 
@@ -42,7 +42,7 @@ test('a dozen rapid wrong attempts are refused with a rate-limit message', async
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('guess');
   const button = page.getByRole('button', { name: 'Sign in' });
-  const alert = page.getByRole('alert');
+  const alert = page.locator('form').getByRole('alert');
   for (let attempt = 1; attempt <= 12; attempt++) {
     await button.click();
     await expect(alert).toBeVisible();

@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit, integration, build, e2e — in that order,
+// `npm test`: typecheck, lint, unit, build, integration, e2e — in that order,
 // stopping at the first failure. Runs against PGlite, or against PostgreSQL
 // when DATABASE_URL is set (each suite makes its own fresh databases there).
 import { spawnSync } from 'node:child_process';
@@ -7,8 +7,9 @@ const steps = [
   ['typecheck', ['npm', 'run', '--silent', 'typecheck']],
   ['lint', ['npm', 'run', '--silent', 'lint']],
   ['unit', ['npx', 'vitest', 'run', '--project', 'unit']],
-  ['integration', ['npx', 'vitest', 'run', '--project', 'integration']],
+  // Integration tests start real servers, so the panel is built first.
   ['build', ['npm', 'run', '--silent', 'build']],
+  ['integration', ['npx', 'vitest', 'run', '--project', 'integration']],
   ['e2e', ['node', 'e2e/run.mjs']],
 ];
 

@@ -29,21 +29,33 @@ interface PanicRegistry {
   set_message(message: string): void;
 }
 
+interface LoadedEngine {
+  glue: EngineModule;
+  /** Timers the engine set and that haven't fired (it never clears them itself). */
+  timers: Set<ReturnType<typeof setTimeout>>;
+  openEngines: number;
+}
+
 const holder = globalThis as typeof globalThis & {
-  __tollgateSchemaEngineModule?: Promise<EngineModule>;
+  __tollgateSchemaEngine?: Promise<LoadedEngine>;
   PRISMA_WASM_PANIC_REGISTRY?: PanicRegistry;
 };
 
 /** The engine's JS glue with its wasm instantiated: loaded once per process (kept on globalThis). */
-export function loadSchemaEngineModule(): Promise<EngineModule> {
-  holder.__tollgateSchemaEngineModule ??= instantiate().catch((error: unknown) => {
-    holder.__tollgateSchemaEngineModule = undefined;
+function loadEngine(): Promise<LoadedEngine> {
+  holder.__tollgateSchemaEngine ??= instantiate().catch((error: unknown) => {
+    holder.__tollgateSchemaEngine = undefined;
     throw error;
   });
-  return holder.__tollgateSchemaEngineModule;
+  return holder.__tollgateSchemaEngine;
 }
 
-async function instantiate(): Promise<EngineModule> {
+/** Loads and starts the wasm engine (once per process); later calls are free. */
+export async function loadSchemaEngineModule(): Promise<EngineModule> {
+  return (await loadEngine()).glue;
+}
+
+async function instantiate(): Promise<LoadedEngine> {
   // A Rust panic inside the engine reports its message here before the call
   // fails. PrismaClient installs its own registry; keep it if present.
   holder.PRISMA_WASM_PANIC_REGISTRY ??= {
@@ -55,12 +67,29 @@ async function instantiate(): Promise<EngineModule> {
   const require = createRequire(import.meta.url);
   const gluePath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
   const wasmModule = await WebAssembly.compile(await readFile(path.join(path.dirname(gluePath), 'schema_engine_bg.wasm')));
+
+  // The engine arms a 10 s timeout (a JS setTimeout) around its work and never
+  // clears it, which keeps a finished script alive for 10 s. Record them, to
+  // clear them once no engine is open.
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const imports: Record<string, unknown> = { ...glue };
+  for (const [name, fn] of Object.entries(glue)) {
+    if (!name.startsWith('__wbg_setTimeout_') || typeof fn !== 'function') continue;
+    imports[name] = (callback: () => void, ms: number) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        callback();
+      }, ms >>> 0);
+      timers.add(timer);
+      return timer;
+    };
+  }
   const instance = await WebAssembly.instantiate(wasmModule, {
-    './schema_engine_bg.js': glue as unknown as WebAssembly.ModuleImports,
+    './schema_engine_bg.js': imports as WebAssembly.ModuleImports,
   });
   glue.__wbg_set_wasm(instance.exports);
   (instance.exports.__wbindgen_start as () => void)();
-  return glue;
+  return { glue, timers, openEngines: 0 };
 }
 
 /** Any Prisma driver adapter factory; migration-aware ones (PrismaPg, PrismaPGlite) can also give a shadow database. */
@@ -85,14 +114,22 @@ export interface OpenSchemaEngine {
 
 /** A schema engine working through `adapterFactory`; call `close()` when done (`withSchemaEngine` does). */
 export async function openSchemaEngine(adapterFactory: AdapterFactory, options: OpenSchemaEngineOptions = {}): Promise<OpenSchemaEngine> {
-  const glue = await loadSchemaEngineModule();
+  const loaded = await loadEngine();
   const constructorOptions: ConstructorOptions = { datamodels: options.datamodels };
   const log = options.log ?? (() => {});
   const tracked = trackConnections(adapterFactory);
+  const release = () => {
+    loaded.openEngines -= 1;
+    if (loaded.openEngines > 0) return;
+    for (const timer of loaded.timers) clearTimeout(timer);
+    loaded.timers.clear();
+  };
+  loaded.openEngines += 1;
   let engine: SchemaEngine;
   try {
-    engine = await glue.SchemaEngine.new(constructorOptions, log, bindMigrationAwareSqlAdapterFactory(tracked.factory));
+    engine = await loaded.glue.SchemaEngine.new(constructorOptions, log, bindMigrationAwareSqlAdapterFactory(tracked.factory));
   } catch (error) {
+    release();
     await tracked.disposeAll().catch(() => {});
     throw engineError(error);
   }
@@ -103,6 +140,7 @@ export async function openSchemaEngine(adapterFactory: AdapterFactory, options: 
       if (closed) return;
       closed = true;
       engine.free();
+      release();
       await tracked.disposeAll();
     },
   };

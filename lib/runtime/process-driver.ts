@@ -174,9 +174,8 @@ export class ProcessDriver implements RuntimeDriver {
     slot.upstream = null;
     slot.stopping = (async () => {
       if (slot.proc) await this.terminate(slot.proc);
+      // launch() notices stopRequested (it checks before spawning, and the probe loop sees the exit).
       await slot.ready.catch(() => undefined);
-      // launch() may have spawned between the two awaits above only if stop was requested before
-      // spawning, which it checks; so the process (if any) is gone here.
       if (slot.proc) await this.terminate(slot.proc);
       if (this.apps.get(appId) === slot) this.apps.delete(appId);
     })();
@@ -267,7 +266,7 @@ export class ProcessDriver implements RuntimeDriver {
         };
         child.once('exit', (code, signal) => finish({ code, signal }));
         // spawn failures (no 'exit' follows when the process never started)
-        child.once('error', (error) => {
+        child.on('error', (error) => {
           this.note(slot, `spawn failed: ${error.message}`, 'stderr');
           if (child.pid === undefined) finish({ code: null, signal: null });
         });

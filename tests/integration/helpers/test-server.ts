@@ -34,8 +34,17 @@ export async function freePort(): Promise<number> {
  * A real Tollgate server (the built panel, `npm start`'s entry) on a fresh
  * database: PGlite in a temp DATA_DIR, or a new database on DATABASE_URL's server.
  */
-export async function startTestServer(options: { env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestServer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'tollgate-it-'));
+export interface StartOptions {
+  env?: Record<string, string>;
+  /** Reuse a database: kept when the server stops. */
+  databaseUrl?: string;
+  /** Reuse a data directory (embedded database): kept when the server stops. */
+  dataDir?: string;
+}
+
+export async function startTestServer(options: StartOptions = {}): Promise<TestServer> {
+  const ownsDataDir = !options.dataDir;
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'tollgate-it-'));
   const port = await freePort();
   let databaseUrl = options.databaseUrl;
   let dropDatabase = async () => {};
@@ -81,7 +90,7 @@ export async function startTestServer(options: { env?: Record<string, string>; d
         await new Promise((resolve) => child.once('exit', resolve));
       }
       await dropDatabase();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,46 @@
+// Everything the CLI touches outside itself, injected so `main` runs in-process in tests:
+// output streams, environment, HTTP, time and the terminal prompt.
+
+import { createInterface } from 'node:readline/promises';
+
+export interface OutputStream {
+  write(text: string): void;
+  /** True when the stream is a terminal (spinners, colours-free redraws). */
+  readonly isTTY?: boolean;
+}
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface CliIo {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  env: Readonly<Record<string, string | undefined>>;
+  fetch: FetchLike;
+  sleep(ms: number): Promise<void>;
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Asks one question on the terminal and returns the answer; null when there is no terminal. */
+  prompt(question: string): Promise<string | null>;
+}
+
+/** The real process: stdio, process.env, global fetch, real timers. */
+export function nodeIo(): CliIo {
+  return {
+    stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
+    stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
+    env: process.env,
+    fetch: (url, init) => fetch(url, init),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: () => Date.now(),
+    async prompt(question) {
+      if (process.stdin.isTTY !== true) return null;
+      // Questions go to stderr so stdout stays clean for piping.
+      const rl = createInterface({ input: process.stdin, output: process.stderr });
+      try {
+        return await rl.question(question);
+      } finally {
+        rl.close();
+      }
+    },
+  };
+}

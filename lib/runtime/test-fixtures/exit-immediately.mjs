@@ -1,0 +1,3 @@
+// Test image: fails at startup.
+console.error('exit-immediately: giving up');
+process.exit(3);

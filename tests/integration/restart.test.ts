@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { apiClient } from './helpers/api-client.ts';
+import { createPostgresDatabase } from './helpers/test-database.ts';
+import { signIn, startTestServer, type StartOptions } from './helpers/test-server.ts';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function reusableStorage(): Promise<StartOptions> {
+  if (process.env.DATABASE_URL) {
+    const db = await createPostgresDatabase(process.env.DATABASE_URL, 'tollgate_restart');
+    cleanups.push(db.drop);
+    const { spawnSync } = await import('node:child_process');
+    const migrate = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-migrate.ts'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: { ...process.env, DATABASE_URL: db.url },
+      encoding: 'utf8',
+    });
+    expect(migrate.status, migrate.stderr).toBe(0);
+    return { databaseUrl: db.url };
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tollgate-restart-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+  return { dataDir };
+}
+
+describe('restarting the server', () => {
+  it('keeps the same admin, the same secret-signed sessions and exactly one demo app', async () => {
+    const storage = await reusableStorage();
+    // No ADMIN_PASSWORD: the first start generates one and prints it once.
+    const env = { ADMIN_PASSWORD: '' };
+    const first = await startTestServer({ ...storage, env });
+    const printed = /admin password \(shown once[^)]*\): (\S+)/.exec(first.output())?.[1];
+    expect(printed).toBeDefined();
+    const cookie = await signIn(first.url, 'admin@it.test', printed!);
+    const apps1 = await apiClient(first.url)({ cookie }, 'GET', '/v1/app');
+    expect(apps1.body.map((a: { spec: { name: string } }) => a.spec.name)).toEqual(['hello-world']);
+    await first.stop();
+
+    const second = await startTestServer({ ...storage, env });
+    try {
+      expect(second.output()).not.toContain('admin password');
+      expect(second.output()).not.toContain('first start');
+      // The session cookie from before the restart still works: AUTH_SECRET was kept.
+      const apps2 = await apiClient(second.url)({ cookie }, 'GET', '/v1/app');
+      expect(apps2.status).toBe(200);
+      expect(apps2.body.map((a: { id: string }) => a.id)).toEqual(apps1.body.map((a: { id: string }) => a.id));
+      await signIn(second.url, 'admin@it.test', printed!);
+    } finally {
+      await second.stop();
+    }
+  });
+});
