@@ -4,6 +4,7 @@ import { recordAudit, type Actor } from '../audit/record-audit';
 import { labelKeySchema, labelValueSchema, MAX_LABELS } from '../labels/label-rules';
 import { isReservedLabelKey } from '../labels/platform-labels';
 import { ApiError } from '../api/api-error';
+import { notifyChange, publishLocal } from '../events/change-bus';
 
 export const setLabelSchema = z.object({
   name: labelKeySchema.refine((key) => !isReservedLabelKey(key), 'labels under ovh/ are set by the platform and cannot be changed'),
@@ -16,7 +17,7 @@ export type SetLabelInput = z.infer<typeof setLabelSchema>;
 /** Sets (or, with value null, removes) one user label. The platform's ovh/* labels never change. */
 export async function setAppLabel(options: { prisma: PrismaClient; appId: string; projectId: string; input: SetLabelInput; actor: Actor }) {
   const { prisma, appId, projectId, input, actor } = options;
-  return prisma.$transaction(async (tx) => {
+  const updated = await prisma.$transaction(async (tx) => {
     const app = await tx.app.findUniqueOrThrow({ where: { id: appId } });
     const labels = { ...(app.labels as Record<string, string>) };
     if (input.value === null) delete labels[input.name];
@@ -37,6 +38,9 @@ export async function setAppLabel(options: { prisma: PrismaClient; appId: string
       targetId: appId,
       details: { name: input.name, value: input.value },
     });
+    await notifyChange(tx, { kind: 'app', id: appId });
     return updated;
   });
+  publishLocal({ kind: 'app', id: appId });
+  return updated;
 }

@@ -19,8 +19,10 @@ export interface CliIo {
   sleep(ms: number): Promise<void>;
   /** Milliseconds since the epoch. */
   now(): number;
-  /** Asks one question on the terminal and returns the answer; null when there is no terminal. */
-  prompt(question: string): Promise<string | null>;
+  /** True when stdin is a terminal someone can answer a question on. */
+  readonly interactive: boolean;
+  /** Asks one question on the terminal (only when interactive) and returns the answer. */
+  prompt(question: string): Promise<string>;
 }
 
 /** The real process: stdio, process.env, global fetch, real timers. */
@@ -32,8 +34,8 @@ export function nodeIo(): CliIo {
     fetch: (url, init) => fetch(url, init),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),
+    interactive: process.stdin.isTTY === true,
     async prompt(question) {
-      if (process.stdin.isTTY !== true) return null;
       // Questions go to stderr so stdout stays clean for piping.
       const rl = createInterface({ input: process.stdin, output: process.stderr });
       try {

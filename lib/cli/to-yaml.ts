@@ -1,8 +1,8 @@
 // A YAML emitter for plain JSON data (what JSON.parse returns): block mappings and sequences,
 // strings plain when unambiguous and double-quoted (JSON escapes are valid YAML) otherwise.
 
-const PLAIN = /^[A-Za-z_./][A-Za-z0-9_./@+-]*(:[A-Za-z0-9_./@+-]+)*$/;
-// Words YAML 1.1 or 1.2 parsers read as booleans or null.
+const PLAIN = /^[A-Za-z_/][A-Za-z0-9_./@+=-]*(:[A-Za-z0-9_./@+=-]+)*$/;
+// Words YAML 1.1 or 1.2 parsers read as booleans or null. (A leading "." is always quoted: .5, .inf.)
 const RESERVED = /^(true|false|yes|no|on|off|y|n|null|~)$/i;
 
 function quoteIfNeeded(text: string): string {

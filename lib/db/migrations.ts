@@ -111,7 +111,10 @@ export async function applyPendingMigrations(factory: AdapterFactory, options: M
     const output = await withSchemaEngine(factory, (engine) => engine.applyMigrations({ migrationsList: list, filters: NO_FILTER }));
     return output.appliedMigrationNames;
   } catch (error) {
-    throw new MigrationError(`applying migrations failed: ${summarizeEngineError(error)}`, { cause: error });
+    const failed = /migration_name="([^"]+)"/.exec(engineError(error).message)?.[1];
+    throw new MigrationError(`${failed ? `migration ${failed}` : 'applying migrations'} failed: ${summarizeEngineError(error)}`, {
+      cause: error,
+    });
   }
 }
 
@@ -123,7 +126,12 @@ export async function applyPendingMigrations(factory: AdapterFactory, options: M
 export async function listPendingMigrations(factory: AdapterFactory, options: MigrationsOptions = {}): Promise<string[]> {
   const dirs = await listMigrationDirs(options);
   if (dirs.length === 0) return [];
-  const applied = await appliedMigrationNames(factory);
+  let applied: Set<string>;
+  try {
+    applied = await appliedMigrationNames(factory);
+  } catch (error) {
+    throw new MigrationError(`reading the migration history failed: ${summarizeEngineError(error)}`, { cause: error });
+  }
   return dirs.map((dir) => dir.name).filter((name) => !applied.has(name));
 }
 
@@ -219,11 +227,36 @@ export function postgresFactory(connectionString: string): PrismaPg {
   return new PrismaPg({ connectionString });
 }
 
-/** The useful line(s) of an engine error, without its Rust span trace. */
+/** The useful line(s) of an engine or driver adapter error, without the engine's Rust span trace. */
 export function summarizeEngineError(error: unknown): string {
+  if (error instanceof MigrationError) return error.message;
+  if (error instanceof Error && error.name === 'DriverAdapterError' && typeof error.cause === 'object' && error.cause) {
+    return describeAdapterError(error.cause as Record<string, unknown>);
+  }
   const message = engineError(error).message;
   const lines = message
     .split('\n')
     .filter((line) => line.trim() !== '' && !/^\s+(\d+:|with |at )/.test(line) && line.trim() !== 'external connector error');
   return lines.join(' ').trim() || message.trim();
+}
+
+/** Driver adapter errors carry a kind and fields, not a message. */
+function describeAdapterError(cause: Record<string, unknown>): string {
+  const str = (key: string) => (cause[key] === undefined || cause[key] === null ? '?' : String(cause[key]));
+  switch (cause.kind) {
+    case 'DatabaseNotReachable':
+      return `cannot reach the database server at ${str('host')}:${str('port')}`;
+    case 'DatabaseDoesNotExist':
+      return `database "${str('db')}" does not exist`;
+    case 'DatabaseAccessDenied':
+      return `access denied to database "${str('db')}"`;
+    case 'AuthenticationFailed':
+      return `authentication failed for user "${str('user')}"`;
+    case 'TableDoesNotExist':
+      return `table "${str('table')}" does not exist`;
+    default:
+      if (typeof cause.message === 'string') return cause.message;
+      if (typeof cause.cause === 'string') return `${str('kind')}: ${cause.cause}`;
+      return `${str('kind')} ${JSON.stringify(cause)}`;
+  }
 }

@@ -174,6 +174,7 @@ function trackConnections(factory: AdapterFactory): { factory: SqlMigrationAware
       return disposed;
     };
     open.add(adapter);
+    oneSession(adapter, factory);
     return withWholeScripts(adapter);
   };
   const connectToShadowDb =
@@ -194,6 +195,24 @@ function trackConnections(factory: AdapterFactory): { factory: SqlMigrationAware
       if (failed) throw engineError(failed.reason);
     },
   };
+}
+
+/**
+ * Prisma's engine works on one PostgreSQL session: it takes
+ * `pg_advisory_lock(72707369)` so that two `migrate deploy`s don't interleave,
+ * and keeps the lock for as long as the session lives. A PrismaPg adapter's
+ * private pool would run that on any of its connections (and close it after
+ * 10 s idle, dropping the lock mid-run), so the engine's pools get one
+ * connection that never idles out; it closes when the engine is closed.
+ */
+function oneSession(adapter: SqlDriverAdapter, factory: AdapterFactory): void {
+  const internals = adapter as SqlDriverAdapter & { underlyingDriver?: () => unknown };
+  if (adapter.adapterName !== '@prisma/adapter-pg' || typeof internals.underlyingDriver !== 'function') return;
+  const pool = internals.underlyingDriver() as { options?: { max?: number; idleTimeoutMillis?: number } } | undefined;
+  // A pool the application passed in is shared: leave it alone.
+  if (!pool?.options || pool === (factory as { externalPool?: unknown }).externalPool) return;
+  pool.options.max = 1;
+  pool.options.idleTimeoutMillis = 0;
 }
 
 /**

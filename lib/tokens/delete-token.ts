@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../db/generated/client';
 import { recordAudit, type Actor } from '../audit/record-audit';
 import { notFound } from '../api/api-error';
+import { notifyChange, publishLocal } from '../events/change-bus';
 
 export interface DeleteTokenOptions {
   prisma: PrismaClient;
@@ -14,6 +15,8 @@ export async function deleteToken({ prisma, projectId, tokenId, actor }: DeleteT
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.token.deleteMany({ where: { id: tokenId, projectId } });
     if (count === 0) throw notFound('Token');
+    await notifyChange(tx, { kind: 'token', id: tokenId });
     await recordAudit(tx, { actor, projectId, action: 'token.delete', targetType: 'token', targetId: tokenId });
   });
+  publishLocal({ kind: 'token', id: tokenId });
 }

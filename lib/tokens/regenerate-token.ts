@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../db/generated/client';
 import { recordAudit, type Actor } from '../audit/record-audit';
 import { notFound } from '../api/api-error';
+import { notifyChange, publishLocal } from '../events/change-bus';
 import { generateTokenSecret } from './token-format';
 import { hashTokenSecret } from './token-secret';
 
@@ -27,6 +28,7 @@ export async function regenerateToken({ prisma, projectId, tokenId, actor }: Reg
       omit: { secretHash: true },
     });
     await tx.gateSession.deleteMany({ where: { tokenId } });
+    await notifyChange(tx, { kind: 'token', id: tokenId });
     await recordAudit(tx, {
       actor,
       projectId,
@@ -37,5 +39,6 @@ export async function regenerateToken({ prisma, projectId, tokenId, actor }: Reg
     });
     return updated;
   });
+  publishLocal({ kind: 'token', id: tokenId });
   return { token, secret };
 }

@@ -164,7 +164,7 @@ describe.each(kinds)('a failing migration on %s', (kind) => {
       const db = target!;
       const error = await applyPendingMigrations(db.factory, { migrationsDir: dir }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MigrationError);
-      expect((error as Error).message).toMatch(/"Missing" does not exist/);
+      expect((error as Error).message).toMatch(/^migration 20200102000000_broken failed: .*Missing/);
       expect((error as Error).message).not.toContain('\n');
 
       const rows = await db.query('SELECT migration_name, finished_at, logs FROM _prisma_migrations ORDER BY migration_name');
@@ -172,7 +172,7 @@ describe.each(kinds)('a failing migration on %s', (kind) => {
         ['20200101000000_first', true],
         ['20200102000000_broken', false],
       ]);
-      expect(String(rows[1]!.logs)).toContain('"Missing" does not exist');
+      expect(String(rows[1]!.logs)).toContain('Missing');
       expect(await db.query('SELECT v, t_note() AS note FROM "T"')).toEqual([{ v: 'x;y', note: 'a;b' }]);
 
       expect(await listPendingMigrations(db.factory, { migrationsDir: dir })).toEqual(['20200102000000_broken']);

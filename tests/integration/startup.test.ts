@@ -13,7 +13,7 @@ function start(env: Record<string, string>, entry = 'scripts/start.mjs') {
   const args = entry.endsWith('.ts') ? ['--import', 'tsx', entry] : [entry];
   return spawnSync(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', ...env },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: '39999', ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });

@@ -9,6 +9,7 @@ import { listApps } from '@/lib/apps/list-apps';
 import { authorizeAppCreate } from '@/lib/authz/authorize';
 import { getConfig } from '@/lib/config/config';
 import { parseSelector } from '@/lib/labels/parse-selector';
+import { getAppController } from '@/lib/runtime/app-controller';
 
 const listQuery = paginationSchema.extend({ labelSelector: z.string().max(2048).default('') });
 
@@ -39,5 +40,6 @@ export const POST = apiRoute(async ({ request, caller, prisma }) => {
     actor: caller.actor,
     token: caller.kind === 'token' ? caller.credential : undefined,
   });
+  getAppController()?.submitted(app.id);
   return Response.json(appDto(app, { baseDomain: config.BASE_DOMAIN, port: config.PORT }, { replacedLabels }));
 });

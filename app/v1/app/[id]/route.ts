@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/api-route';
-import { ApiError } from '@/lib/api/api-error';
+import { requestAppState } from '@/lib/apps/request-app-state';
 import { appDto } from '@/lib/api/app-dto';
 import { idSchema } from '@/lib/api/id-schema';
 import { findAuthorizedApp } from '@/lib/apps/find-authorized-app';
@@ -14,6 +14,7 @@ export const GET = apiRoute<Params>(async ({ caller, prisma, params }) => {
 });
 
 export const DELETE = apiRoute<Params>(async ({ caller, prisma, params }) => {
-  await findAuthorizedApp(prisma, caller.credential, idSchema.parse(params.id), 'app:manage');
-  throw new ApiError(501, 'not_implemented', 'Runtime not available: apps cannot be deleted yet');
+  const app = await requestAppState({ prisma, credential: caller.credential, actor: caller.actor, appId: idSchema.parse(params.id), desired: 'DELETED' });
+  const config = getConfig();
+  return Response.json(appDto(app, { baseDomain: config.BASE_DOMAIN, port: config.PORT }));
 });

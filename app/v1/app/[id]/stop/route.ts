@@ -1,9 +1,11 @@
 import { apiRoute } from '@/lib/api/api-route';
-import { ApiError } from '@/lib/api/api-error';
+import { appDto } from '@/lib/api/app-dto';
 import { idSchema } from '@/lib/api/id-schema';
-import { findAuthorizedApp } from '@/lib/apps/find-authorized-app';
+import { requestAppState } from '@/lib/apps/request-app-state';
+import { getConfig } from '@/lib/config/config';
 
 export const PUT = apiRoute<{ id: string }>(async ({ caller, prisma, params }) => {
-  await findAuthorizedApp(prisma, caller.credential, idSchema.parse(params.id), 'app:manage');
-  throw new ApiError(501, 'not_implemented', 'Runtime not available: apps cannot be stopped yet');
+  const app = await requestAppState({ prisma, credential: caller.credential, actor: caller.actor, appId: idSchema.parse(params.id), desired: 'STOPPED' });
+  const config = getConfig();
+  return Response.json(appDto(app, { baseDomain: config.BASE_DOMAIN, port: config.PORT }));
 });

@@ -1,0 +1,13 @@
+// Every command, in the order help lists them.
+
+import type { CommandSpec } from '../command.ts';
+import { appDelete } from './app-delete.ts';
+import { appGet } from './app-get.ts';
+import { appLs } from './app-ls.ts';
+import { appRun } from './app-run.ts';
+import { appSetLabel } from './app-set-label.ts';
+import { appStart } from './app-start.ts';
+import { appStop } from './app-stop.ts';
+import { appUrl } from './app-url.ts';
+
+export const COMMANDS: readonly CommandSpec[] = [appLs, appGet, appRun, appStart, appStop, appDelete, appSetLabel, appUrl];

@@ -1,0 +1,150 @@
+// An in-memory stand-in for the /v1 app API, for CLI tests: same paths, shapes and error body
+// as the contract, with scripted state changes (`plan`) and canned failures (`override`).
+
+import { generateTokenSecret } from '../../tokens/token-format.ts';
+import type { FetchLike } from '../cli-io.ts';
+
+export interface FakeApp {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  spec: { name: string; image: string; region: string; labels: Record<string, string>; defaultHttpPort: number; unsecureHttp: boolean };
+  status: { state: string; url: string; history: { state: string; date: string; reason?: string }[]; replacedLabels?: string[] };
+}
+
+export interface RecordedRequest {
+  method: string;
+  url: URL;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+type Override = (request: RecordedRequest) => Response | undefined;
+
+export function errorResponse(status: number, code: string, message: string, details?: unknown, headers?: Record<string, string>): Response {
+  return Response.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status, headers });
+}
+
+export class FakeApi {
+  readonly token = generateTokenSecret();
+  readonly apps = new Map<string, FakeApp>();
+  readonly requests: RecordedRequest[] = [];
+  /** States each GET of an app moves it through, one per read. */
+  readonly plans = new Map<string, { state: string; reason?: string }[]>();
+  private readonly overrides: Override[] = [];
+  private nextId = 1;
+  /** Answer DELETE with 204 instead of the app. */
+  deleteAnswersNoContent = false;
+  /** The date used for new history entries. */
+  clock = () => '2025-01-01T12:00:00.000Z';
+
+  addApp(init: { name?: string; image?: string; region?: string; labels?: Record<string, string>; state?: string; createdAt?: string } = {}): FakeApp {
+    const id = `00000000-0000-4000-8000-${String(this.nextId++).padStart(12, '0')}`;
+    const region = init.region ?? 'GRA';
+    const createdAt = init.createdAt ?? '2025-01-01T11:00:00.000Z';
+    const state = init.state ?? 'RUNNING';
+    const app: FakeApp = {
+      id,
+      createdAt,
+      updatedAt: createdAt,
+      spec: {
+        name: init.name ?? `app-${id.slice(-2)}`,
+        image: init.image ?? 'infrastructureascode/hello-world',
+        region,
+        labels: { ...(init.labels ?? {}), 'ovh/id': id, 'ovh/type': 'app' },
+        defaultHttpPort: 8080,
+        unsecureHttp: false,
+      },
+      status: { state, url: `http://${id}.app.${region.toLowerCase()}.localhost:3000/`, history: [{ state, date: createdAt }] },
+    };
+    this.apps.set(id, app);
+    return app;
+  }
+
+  /** After the next action (or now), successive GETs of `id` show these states. */
+  plan(id: string, states: (string | { state: string; reason?: string })[]): void {
+    this.plans.set(id, states.map((s) => (typeof s === 'string' ? { state: s } : s)));
+  }
+
+  /** Answers matching requests with `response` (checked before the normal routes). */
+  override(method: string, path: RegExp, response: () => Response): void {
+    this.overrides.push((request) => (request.method === method && path.test(request.url.pathname) ? response() : undefined));
+  }
+
+  private setState(app: FakeApp, state: string, reason?: string): void {
+    app.status.state = state;
+    app.updatedAt = this.clock();
+    app.status.history.push({ state, date: this.clock(), ...(reason ? { reason } : {}) });
+  }
+
+  readonly fetch: FetchLike = async (url, init) => {
+    const headers = Object.fromEntries(new Headers(init.headers).entries());
+    const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+    const request: RecordedRequest = { method: init.method ?? 'GET', url: new URL(url), headers, body };
+    this.requests.push(request);
+    for (const override of this.overrides) {
+      const response = override(request);
+      if (response) return response;
+    }
+    if (headers.authorization !== `Bearer ${this.token}`) {
+      return errorResponse(401, 'unauthenticated', 'Invalid token', undefined, { 'www-authenticate': 'Bearer realm="tollgate"' });
+    }
+    return this.route(request);
+  };
+
+  private route({ method, url, body }: RecordedRequest): Response {
+    const path = url.pathname;
+    if (path === '/v1/app' && method === 'GET') {
+      const selector = url.searchParams.get('labelSelector') ?? '';
+      const page = Number(url.searchParams.get('page') ?? 0);
+      const size = Number(url.searchParams.get('size') ?? 100);
+      if (selector.includes('(') && !selector.includes(')')) {
+        return errorResponse(400, 'invalid_selector', `Invalid label selector: expected ")" at position ${selector.length}`, {
+          position: selector.length,
+          expected: ')',
+        });
+      }
+      const wanted = selector === '' ? [] : selector.split(',').map((r) => r.split('='));
+      const matching = [...this.apps.values()].filter(
+        (app) => app.status.state !== 'DELETED' && wanted.every(([k, v]) => app.spec.labels[k!] === v),
+      );
+      return Response.json(matching.slice(page * size, page * size + size), { headers: { 'x-total-count': String(matching.length) } });
+    }
+    if (path === '/v1/app' && method === 'POST') {
+      const spec = body as { name: string; image: string; region: string; labels?: Record<string, string>; defaultHttpPort?: number; unsecureHttp?: boolean };
+      const replaced = Object.keys(spec.labels ?? {}).filter((k) => k.startsWith('ovh/'));
+      const userLabels = Object.fromEntries(Object.entries(spec.labels ?? {}).filter(([k]) => !k.startsWith('ovh/')));
+      const app = this.addApp({ name: spec.name, image: spec.image, region: spec.region, labels: userLabels, state: 'QUEUED', createdAt: this.clock() });
+      app.spec.defaultHttpPort = spec.defaultHttpPort ?? 8080;
+      app.spec.unsecureHttp = spec.unsecureHttp ?? false;
+      return Response.json({ ...app, status: { ...app.status, ...(replaced.length ? { replacedLabels: replaced } : {}) } });
+    }
+    const match = /^\/v1\/app\/([^/]+)(?:\/(start|stop|label))?$/.exec(path);
+    const app = match ? this.apps.get(decodeURIComponent(match[1]!)) : undefined;
+    if (!match) return errorResponse(404, 'not_found', `No endpoint ${method} ${path}`);
+    if (!app || app.status.state === 'DELETED') return errorResponse(404, 'not_found', 'App not found');
+    const action = match[2];
+    if (method === 'GET' && action === undefined) {
+      const next = this.plans.get(app.id)?.shift();
+      if (next) this.setState(app, next.state, next.reason);
+      if (app.status.state === 'DELETED') return errorResponse(404, 'not_found', 'App not found');
+      return Response.json(app);
+    }
+    if (method === 'PUT' && action === 'start') this.setState(app, 'QUEUED');
+    else if (method === 'PUT' && action === 'stop') this.setState(app, 'STOPPING');
+    else if (method === 'DELETE' && action === undefined) {
+      this.setState(app, 'DELETING');
+      if (this.deleteAnswersNoContent) return new Response(null, { status: 204 });
+    } else if (method === 'PUT' && action === 'label') {
+      const { name, value } = body as { name: string; value: string | null };
+      if (name.startsWith('ovh/')) {
+        return errorResponse(400, 'bad_request', 'Invalid input: name: labels under ovh/ are set by the platform and cannot be changed', [
+          { path: ['name'], message: 'labels under ovh/ are set by the platform and cannot be changed' },
+        ]);
+      }
+      if (value === null) delete app.spec.labels[name];
+      else app.spec.labels[name] = value;
+    } else return errorResponse(404, 'not_found', `No endpoint ${method} ${path}`);
+    return Response.json(app);
+  }
+}

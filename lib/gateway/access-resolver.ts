@@ -1,0 +1,120 @@
+import type { TokenCredential } from '../authz/authorize';
+import type { Change } from '../events/change-bus';
+import { hasValidChecksum } from '../tokens/token-format';
+import { hashTokenSecret } from '../tokens/token-secret';
+import { toTokenCredential, type TokenRecord } from '../tokens/find-token-by-secret';
+import type { GatewayApp, GatewaySession, GatewayStore } from './gateway-store';
+import { TtlCache } from './ttl-cache';
+
+export interface ResolvedToken {
+  record: TokenRecord;
+  credential: TokenCredential;
+}
+
+/** The database could not answer and the cache holds nothing fresh enough: refuse (503), never guess. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+export interface AccessResolverOptions {
+  /** How long a database answer is trusted without asking again: the backstop behind change events. */
+  ttlMs?: number;
+  maxEntries?: number;
+}
+
+/**
+ * Cached lookups for the gateway's per-request questions: which app, which
+ * token, which session. Entries are dropped the moment a change event names
+ * them and expire after `ttlMs` regardless; concurrent misses share one query.
+ */
+export class AccessResolver {
+  private readonly apps: TtlCache<string, GatewayApp | null>;
+  private readonly tokensByHash: TtlCache<string, ResolvedToken | null>;
+  private readonly tokensById: TtlCache<string, ResolvedToken | null>;
+  private readonly sessions: TtlCache<string, GatewaySession | null>;
+  private readonly inflight = new Map<string, Promise<unknown>>();
+  // Bumped by every invalidation: a lookup that started before a change must
+  // not put its (possibly stale) answer into the cache after it.
+  private epoch = 0;
+
+  constructor(
+    private readonly store: GatewayStore,
+    options: AccessResolverOptions = {},
+  ) {
+    const ttl = options.ttlMs ?? 5_000;
+    const max = options.maxEntries ?? 200_000;
+    this.apps = new TtlCache(ttl, max);
+    this.tokensByHash = new TtlCache(ttl, max);
+    this.tokensById = new TtlCache(ttl, max);
+    this.sessions = new TtlCache(ttl, max);
+  }
+
+  app(id: string): Promise<GatewayApp | null> {
+    return this.cached(this.apps, `app:${id}`, id, () => this.store.findApp(id));
+  }
+
+  /** Null for a forged checksum without touching the database, or for an unknown secret. */
+  async tokenBySecret(secret: string): Promise<ResolvedToken | null> {
+    if (!hasValidChecksum(secret)) return null;
+    const hash = hashTokenSecret(secret);
+    return this.cached(this.tokensByHash, `hash:${hash}`, hash, async () => resolve(await this.store.findTokenByHash(hash)));
+  }
+
+  tokenById(id: string): Promise<ResolvedToken | null> {
+    return this.cached(this.tokensById, `token:${id}`, id, async () => resolve(await this.store.findTokenById(id)));
+  }
+
+  session(idHash: string): Promise<GatewaySession | null> {
+    return this.cached(this.sessions, `session:${idHash}`, idHash, () => this.store.findSession(idHash));
+  }
+
+  invalidate(change: Change): void {
+    this.epoch++;
+    this.inflight.clear();
+    switch (change.kind) {
+      case 'app':
+        this.apps.delete(change.id);
+        return;
+      case 'token':
+        this.tokensById.delete(change.id);
+        this.tokensByHash.deleteWhere((entry) => entry?.record.id === change.id);
+        this.sessions.deleteWhere((session) => session?.tokenId === change.id);
+        return;
+      case 'session':
+        this.sessions.delete(change.idHash);
+        return;
+      case 'flush':
+        this.apps.clear();
+        this.tokensByHash.clear();
+        this.tokensById.clear();
+        this.sessions.clear();
+    }
+  }
+
+  private async cached<V>(cache: TtlCache<string, V>, flightKey: string, key: string, load: () => Promise<V>): Promise<V> {
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const pending = this.inflight.get(flightKey) as Promise<V> | undefined;
+    if (pending) return pending;
+    const epoch = this.epoch;
+    const promise = load()
+      .then(
+        (value) => {
+          if (epoch === this.epoch) cache.set(key, value);
+          return value;
+        },
+        (error: unknown) => {
+          throw new DatabaseUnavailableError(error instanceof Error ? error.message : String(error));
+        },
+      )
+      .finally(() => {
+        if (this.inflight.get(flightKey) === promise) this.inflight.delete(flightKey);
+      });
+    this.inflight.set(flightKey, promise);
+    return promise;
+  }
+}
+
+function resolve(record: TokenRecord | null): ResolvedToken | null {
+  return record ? { record, credential: toTokenCredential(record) } : null;
+}

@@ -1,0 +1,56 @@
+import type { PrismaClient } from '../db/generated/client';
+import { TOKEN_RECORD_SELECT, type TokenRecord } from '../tokens/find-token-by-secret';
+
+export interface GatewayApp {
+  id: string;
+  projectId: string;
+  region: string;
+  labels: Record<string, string>;
+  unsecureHttp: boolean;
+  state: string;
+}
+
+export interface GatewaySession {
+  idHash: string;
+  appId: string;
+  tokenId: string;
+  tokenVersion: number;
+  expiresAt: Date;
+}
+
+/** Everything the gateway reads or writes, so its logic can be tested and cached apart from Prisma. */
+export interface GatewayStore {
+  findApp(id: string): Promise<GatewayApp | null>;
+  findTokenByHash(secretHash: string): Promise<TokenRecord | null>;
+  findTokenById(id: string): Promise<TokenRecord | null>;
+  findSession(idHash: string): Promise<GatewaySession | null>;
+  createSession(session: GatewaySession): Promise<void>;
+  deleteSession(idHash: string): Promise<void>;
+  touchToken(token: TokenRecord): void;
+}
+
+export function prismaGatewayStore(prisma: PrismaClient, touchToken: (token: TokenRecord) => void): GatewayStore {
+  return {
+    async findApp(id) {
+      const app = await prisma.app.findUnique({
+        where: { id },
+        select: { id: true, projectId: true, region: true, labels: true, unsecureHttp: true, state: true },
+      });
+      return app ? { ...app, labels: app.labels as Record<string, string> } : null;
+    },
+    findTokenByHash: (secretHash) => prisma.token.findUnique({ where: { secretHash }, select: TOKEN_RECORD_SELECT }),
+    findTokenById: (id) => prisma.token.findUnique({ where: { id }, select: TOKEN_RECORD_SELECT }),
+    findSession: (idHash) =>
+      prisma.gateSession.findUnique({
+        where: { idHash },
+        select: { idHash: true, appId: true, tokenId: true, tokenVersion: true, expiresAt: true },
+      }),
+    async createSession(session) {
+      await prisma.gateSession.create({ data: session });
+    },
+    async deleteSession(idHash) {
+      await prisma.gateSession.deleteMany({ where: { idHash } });
+    },
+    touchToken,
+  };
+}

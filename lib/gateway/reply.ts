@@ -1,0 +1,56 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { messagePage, PAGE_CSP } from './gateway-pages';
+
+/** What the gateway answers itself (never the app): JSON for programs, a page for browsers. */
+export interface Reply {
+  status: number;
+  code?: string;
+  title?: string;
+  message?: string;
+  details?: unknown;
+  retryAfter?: number;
+  wwwAuthenticate?: string;
+  /** For a 401 to a browser: send it to Login with token, then back to this path. */
+  loginRedirect?: string;
+  /** A ready page (the login form). */
+  html?: string;
+  location?: string;
+  headers?: Record<string, string | string[]>;
+}
+
+export function wantsHtml(req: IncomingMessage): boolean {
+  return (req.method === 'GET' || req.method === 'HEAD') && (req.headers.accept ?? '').includes('text/html');
+}
+
+export function respond(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string | string[] | number> = { 'cache-control': 'no-store', ...reply.headers };
+  if (reply.retryAfter) headers['retry-after'] = String(reply.retryAfter);
+  if (reply.location) {
+    res.writeHead(reply.status, { ...headers, location: reply.location, 'content-length': 0 });
+    res.end();
+    return;
+  }
+  if (reply.loginRedirect !== undefined && wantsHtml(req)) {
+    res.writeHead(302, { ...headers, location: `/__tollgate/login?next=${encodeURIComponent(reply.loginRedirect)}`, 'content-length': 0 });
+    res.end();
+    return;
+  }
+  if (reply.wwwAuthenticate) headers['www-authenticate'] = reply.wwwAuthenticate;
+  const html = reply.html ?? (wantsHtml(req) ? messagePage(reply.title ?? 'Error', reply.message ?? '') : undefined);
+  if (html !== undefined) {
+    const body = Buffer.from(html);
+    res.writeHead(reply.status, {
+      ...headers,
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': body.length,
+      'content-security-policy': PAGE_CSP,
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+    return;
+  }
+  const body = Buffer.from(JSON.stringify({ error: { code: reply.code ?? 'error', message: reply.message ?? '', ...(reply.details ? { details: reply.details } : {}) } }));
+  res.writeHead(reply.status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
+  res.end(body);
+}

@@ -1,0 +1,82 @@
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { TOKEN_PREFIX } from '../tokens/token-format';
+import { stripGateCookie } from './gate-cookie';
+
+// RFC 9110 §7.6.1: meaningful for one connection only, never forwarded.
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+// Set by the gateway alone: whatever the client sent is a forgery.
+const GATEWAY_OWNED = new Set(['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'forwarded', 'x-real-ip']);
+
+export function isSecure(req: IncomingMessage): boolean {
+  return (req.socket as TLSSocket).encrypted === true;
+}
+
+/**
+ * The headers the app receives: hop-by-hop ones dropped, the Tollgate bearer
+ * token and gate cookie removed, X-Forwarded-* set from what the gateway saw.
+ * For a WebSocket handshake the upgrade headers are kept.
+ */
+export function upstreamHeaders(req: IncomingMessage, options: { upgrade?: boolean } = {}): IncomingHttpHeaders {
+  const source = req.headers;
+  const listed = connectionListed(source.connection);
+  const headers: IncomingHttpHeaders = {};
+  for (const name in source) {
+    if (HOP_BY_HOP.has(name) || GATEWAY_OWNED.has(name) || listed?.has(name)) continue;
+    headers[name] = source[name];
+  }
+  const authorization = source.authorization;
+  if (authorization && isTollgateBearer(authorization)) delete headers.authorization;
+  if (source.cookie) {
+    const cookie = stripGateCookie(source.cookie);
+    if (cookie) headers.cookie = cookie;
+    else delete headers.cookie;
+  }
+  if (options.upgrade) {
+    headers.connection = 'Upgrade';
+    if (source.upgrade) headers.upgrade = source.upgrade;
+  }
+  const clientIp = req.socket.remoteAddress ?? '';
+  headers['x-forwarded-for'] = clientIp;
+  headers['x-real-ip'] = clientIp;
+  headers['x-forwarded-proto'] = isSecure(req) ? 'https' : 'http';
+  if (source.host) headers['x-forwarded-host'] = source.host;
+  return headers;
+}
+
+function isTollgateBearer(authorization: string): boolean {
+  const match = /^Bearer\s+(\S+)/i.exec(authorization);
+  return match !== null && match[1]!.startsWith(TOKEN_PREFIX);
+}
+
+function connectionListed(connection: string | undefined): Set<string> | null {
+  if (!connection) return null;
+  return new Set(connection.split(',').map((name) => name.trim().toLowerCase()));
+}
+
+/** Response headers from the app, minus hop-by-hop ones, as a flat raw list (keeps repeated Set-Cookie). */
+export function downstreamRawHeaders(rawHeaders: string[]): string[] {
+  const out: string[] = [];
+  let listed: Set<string> | null = null;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]!.toLowerCase() === 'connection') listed = connectionListed(rawHeaders[i + 1]);
+  }
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!;
+    const lower = name.toLowerCase();
+    if (HOP_BY_HOP.has(lower) || listed?.has(lower)) continue;
+    out.push(name, rawHeaders[i + 1]!);
+  }
+  return out;
+}
