@@ -27,7 +27,7 @@ export interface OpenDatabaseOptions {
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite database under dataDir. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const adapterFactory = new PrismaPg({ connectionString: options.databaseUrl, max: 10 });
+    const adapterFactory = new PrismaPg({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 3_000 });
     const prisma = new PrismaClient({ adapter: adapterFactory });
     return {
       kind: 'postgres',

@@ -7,6 +7,14 @@ import { setDatabase } from '../db/db.ts';
 import { applyPendingMigrations, listPendingMigrations } from '../db/migrations.ts';
 import { bootstrap } from '../bootstrap/bootstrap.ts';
 import { parseAppHost } from './app-host.ts';
+import { ProcessDriver } from '../runtime/process-driver.ts';
+import { AppController, setAppController } from '../runtime/app-controller.ts';
+import { AccessResolver } from '../gateway/access-resolver.ts';
+import { Gateway } from '../gateway/gateway.ts';
+import { prismaGatewayStore } from '../gateway/gateway-store.ts';
+import { onChange } from '../events/change-bus.ts';
+import { listenForChanges } from '../events/postgres-change-listener.ts';
+import { recordTokenUse } from '../tokens/record-token-use.ts';
 import { setForwardedHeaders } from './forwarded-headers.ts';
 
 export class StartupError extends Error {
@@ -50,14 +58,35 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
     }
   }
 
+  const controller = new AppController(db.prisma, new ProcessDriver());
+  setAppController(controller);
+  const store = prismaGatewayStore(db.prisma, (token) => recordTokenUse(db.prisma, token));
+  const resolver = new AccessResolver(store);
+  const gateway = new Gateway({
+    store,
+    resolver,
+    upstream: (appId) => controller.upstream(appId),
+    log,
+  });
+  const stopListening = onChange((change) => {
+    resolver.invalidate(change);
+    if (change.kind === 'token') gateway.tokenChanged(change.id);
+  });
+  const changeListener = config.DATABASE_URL ? listenForChanges(config.DATABASE_URL, log) : null;
+  await controller.reconcile();
+
   const nextApp = next({ dev: options.dev ?? false, dir: options.dir, hostname: config.HOST, port: config.PORT });
   await nextApp.prepare();
   const handle = nextApp.getRequestHandler();
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    if (parseAppHost(req.headers.host, config.BASE_DOMAIN)) {
-      // The gateway lands here; until then app hosts are not served.
-      sendJson(res, 404, { error: { code: 'not_found', message: 'No app is served at this address' } });
+    const appHost = parseAppHost(req.headers.host, config.BASE_DOMAIN);
+    if (appHost) {
+      gateway.handle(req, res, appHost).catch((error: unknown) => {
+        console.error('[tollgate] gateway error', error);
+        if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'Internal error' } });
+        else res.destroy();
+      });
       return;
     }
     setForwardedHeaders(req);
@@ -67,13 +96,17 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
       else res.destroy();
     });
   });
-  if (options.dev) {
-    const upgrade = nextApp.getUpgradeHandler();
-    server.on('upgrade', (req, socket, head) => {
-      if (parseAppHost(req.headers.host, config.BASE_DOMAIN)) socket.destroy();
-      else void upgrade(req, socket, head);
-    });
-  }
+  const nextUpgrade = options.dev ? nextApp.getUpgradeHandler() : null;
+  server.on('upgrade', (req, socket, head) => {
+    const appHost = parseAppHost(req.headers.host, config.BASE_DOMAIN);
+    if (appHost) {
+      gateway.upgrade(req, socket, head, appHost).catch((error: unknown) => {
+        console.error('[tollgate] gateway upgrade error', error);
+        socket.destroy();
+      });
+    } else if (nextUpgrade) void nextUpgrade(req, socket, head);
+    else socket.destroy();
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -86,8 +119,13 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
   return {
     url,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closing = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
+      await closing;
+      stopListening();
+      await changeListener?.close();
+      await controller.close();
+      setAppController(undefined);
       await nextApp.close();
       await db.close();
     },
