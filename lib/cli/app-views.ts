@@ -6,10 +6,13 @@ import { renderKeyValues, renderTable } from './format-table.ts';
 
 const PLATFORM_PREFIX = 'ovh/';
 
+/** `key=value` strings, the user's labels first; the platform's (ovh/*) last, or left out. */
 export function formatLabels(labels: Readonly<Record<string, string>> | undefined, options: { platform: boolean }): string[] {
-  return Object.entries(labels ?? {})
-    .filter(([key]) => options.platform || !key.startsWith(PLATFORM_PREFIX))
-    .map(([key, value]) => `${key}=${value}`);
+  const entries = Object.entries(labels ?? {});
+  const isPlatform = ([key]: [string, string]) => key.startsWith(PLATFORM_PREFIX);
+  return [...entries.filter((e) => !isPlatform(e)), ...(options.platform ? entries.filter(isPlatform) : [])].map(
+    ([key, value]) => `${key}=${value}`,
+  );
 }
 
 export function appsTable(apps: readonly App[], now: number): string {
