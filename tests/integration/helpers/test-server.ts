@@ -95,7 +95,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
   };
 }
 
-async function runMigrate(databaseUrl: string): Promise<void> {
+export async function runMigrate(databaseUrl: string): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/db-migrate.ts'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl },

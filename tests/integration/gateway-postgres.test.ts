@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, type Credential } from './helpers/api-client.ts';
+import { appRequest } from './helpers/app-host-request.ts';
+import { createPostgresDatabase } from './helpers/test-database.ts';
+import { runMigrate, signIn, startTestServer, type TestServer } from './helpers/test-server.ts';
+import { startTcpProxy } from './helpers/tcp-proxy.ts';
+import { waitFor } from './helpers/wait-for.ts';
+
+// These need a PostgreSQL server whatever DATABASE_URL says: two processes
+// cannot share the embedded database, and only a network database can go away.
+const adminUrl = process.env.DATABASE_URL ?? process.env.TEST_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
+let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+let viaProxy: TestServer;
+let direct: TestServer;
+let cookie: string;
+let helloUrl: string;
+
+beforeAll(async () => {
+  database = await createPostgresDatabase(adminUrl, 'tollgate_gw_pg');
+  await runMigrate(database.url);
+  const target = new URL(database.url);
+  proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+  const proxied = new URL(database.url);
+  proxied.hostname = '127.0.0.1';
+  proxied.port = String(proxy.port);
+  // Server one reaches the database through the cuttable relay; server two directly.
+  viaProxy = await startTestServer({ databaseUrl: proxied.toString() });
+  direct = await startTestServer({ databaseUrl: database.url });
+  cookie = await signIn(viaProxy.url);
+  const apps = await waitFor(async () => {
+    const res = await apiClient(viaProxy.url)({ cookie }, 'GET', '/v1/app');
+    return res.body?.[0]?.status.state === 'RUNNING' ? res.body : undefined;
+  }, 'the demo app to run');
+  helloUrl = apps[0].status.url;
+}, 240_000);
+
+afterAll(async () => {
+  await viaProxy?.stop();
+  await direct?.stop();
+  await proxy?.close();
+  await database?.drop();
+});
+
+async function newToken(server: TestServer, credential: Credential, name: string) {
+  const res = await apiClient(server.url)(credential, 'POST', '/v1/token', { name, labelSelector: 'group=A', role: 'read', region: 'GRA' });
+  expect(res.status, res.text).toBe(200);
+  return { id: res.body.id as string, secret: res.body.status.value as string };
+}
+
+const onServer = (url: string, server: TestServer) => url.replace(`:${viaProxy.port}/`, `:${server.port}/`);
+
+describe('two server processes on one database', () => {
+  it('a token regenerated through one is refused by the other within a second', async () => {
+    const token = await newToken(viaProxy, { cookie }, 'two-processes');
+    const otherUrl = onServer(helloUrl, direct);
+    await waitFor(async () => ((await appRequest(otherUrl, { headers: { authorization: `Bearer ${token.secret}` } })).status === 200 ? true : undefined), 'the second server to serve the app');
+    // The second process has now cached the token.
+    expect((await appRequest(otherUrl, { headers: { authorization: `Bearer ${token.secret}` } })).body).toBe('Hello, World!');
+
+    const renewed = await apiClient(viaProxy.url)({ cookie }, 'POST', `/v1/token/${token.id}/renew`);
+    expect(renewed.status).toBe(200);
+    const started = Date.now();
+    await waitFor(
+      async () => ((await appRequest(otherUrl, { headers: { authorization: `Bearer ${token.secret}` } })).status === 401 ? true : undefined),
+      'the second server to refuse the old secret',
+      5_000,
+    );
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect((await appRequest(otherUrl, { headers: { authorization: `Bearer ${renewed.body.status.value}` } })).status).toBe(200);
+  });
+});
+
+describe('database unreachable', () => {
+  it('answers 503 (never the app) once a credential is unverified for 5 s, and recovers when the database returns', async () => {
+    const token = await newToken(viaProxy, { cookie }, 'db-down');
+    const ask = () => appRequest(helloUrl, { headers: { authorization: `Bearer ${token.secret}` } });
+    expect((await ask()).status).toBe(200);
+
+    await proxy.cut();
+    try {
+      await new Promise((r) => setTimeout(r, 5_500));
+      const down = await ask();
+      expect(down.status).toBe(503);
+      expect(down.body).not.toContain('Hello, World!');
+      expect(JSON.parse(down.body).error.code).toBe('unavailable');
+      expect(down.headers['retry-after']).toBe('5');
+      // A credential never seen before cannot be decided either.
+      const stranger = await appRequest(helloUrl, { headers: { authorization: 'Bearer tg_0000000000000000000000000000' } });
+      expect(stranger.status).not.toBe(200);
+    } finally {
+      await proxy.restore();
+    }
+    await waitFor(async () => ((await ask()).status === 200 ? true : undefined), 'the gateway to recover', 15_000);
+    expect((await ask()).body).toBe('Hello, World!');
+  });
+});
