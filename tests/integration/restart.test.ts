@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { apiClient } from './helpers/api-client.ts';
 import { createPostgresDatabase } from './helpers/test-database.ts';
 import { signIn, startTestServer, type StartOptions } from './helpers/test-server.ts';
+import { waitFor } from './helpers/wait-for.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
@@ -30,7 +31,7 @@ async function reusableStorage(): Promise<StartOptions> {
 }
 
 describe('restarting the server', () => {
-  it('keeps the same admin, the same secret-signed sessions and exactly one demo app', async () => {
+  it('stops its app processes on SIGTERM, then keeps the same admin, sessions and exactly one demo app, running again', async () => {
     const storage = await reusableStorage();
     // No ADMIN_PASSWORD: the first start generates one and prints it once.
     const env = { ADMIN_PASSWORD: '' };
@@ -40,7 +41,12 @@ describe('restarting the server', () => {
     const cookie = await signIn(first.url, 'admin@it.test', printed!);
     const apps1 = await apiClient(first.url)({ cookie }, 'GET', '/v1/app');
     expect(apps1.body.map((a: { spec: { name: string } }) => a.spec.name)).toEqual(['hello-world']);
+    await waitFor(async () => (/healthy on 127\.0\.0\.1:\d+ \(pid \d+/.test(first.output()) ? true : undefined), 'the demo app to start');
+    const pids = [...first.output().matchAll(/\(pid (\d+)/g)].map((m) => Number(m[1]));
+    expect(pids.length).toBeGreaterThan(0);
     await first.stop();
+    // SIGTERM stopped the app processes too: none left behind.
+    for (const pid of pids) expect(() => process.kill(pid, 0), `app process ${pid} still alive`).toThrow();
 
     const second = await startTestServer({ ...storage, env });
     try {
@@ -51,6 +57,11 @@ describe('restarting the server', () => {
       expect(apps2.status).toBe(200);
       expect(apps2.body.map((a: { id: string }) => a.id)).toEqual(apps1.body.map((a: { id: string }) => a.id));
       await signIn(second.url, 'admin@it.test', printed!);
+      // The app that should run was started again by the new process.
+      await waitFor(async () => {
+        const res = await apiClient(second.url)({ cookie }, 'GET', '/v1/app');
+        return res.body[0]?.status.state === 'RUNNING' ? true : undefined;
+      }, 'the demo app to run again');
     } finally {
       await second.stop();
     }
