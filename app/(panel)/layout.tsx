@@ -1,16 +1,31 @@
 import type { ReactNode } from 'react';
 import { requireUser, getProjectContext } from '@/lib/dal/current-user';
 import { PanelHeader } from '@/components/panel-header';
+import { ProjectProvider } from '@/lib/panel/project-context';
+import { SecretGuard } from '@/components/tokens/secret-guard';
+import { EmptyState } from '@/components/ui/empty-state';
 
 // Signed-in pages. This layout only shapes the page: every page and data call
 // checks the session itself through lib/dal (layouts don't re-run on navigation).
 export default async function PanelLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  const { current } = await getProjectContext(user.id);
+  const { projects, current } = await getProjectContext(user.id);
   return (
     <div className="min-h-screen">
-      <PanelHeader email={user.email} projectName={current?.name ?? null} />
-      <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6">{children}</main>
+      <PanelHeader email={user.email} projects={projects.map(({ id, name }) => ({ id, name }))} currentId={current?.id ?? null} />
+      <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
+        {current ? (
+          // Keyed: switching project starts every page of the panel afresh.
+          <ProjectProvider key={current.id} projectId={current.id}>
+            {children}
+          </ProjectProvider>
+        ) : (
+          <EmptyState title="You are not a member of any project">
+            Create a project with <strong>New project</strong> in the header, or ask an owner to add you to theirs.
+          </EmptyState>
+        )}
+      </main>
+      <SecretGuard />
     </div>
   );
 }

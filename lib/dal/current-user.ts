@@ -31,10 +31,13 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return user;
 });
 
-/** For panel pages: the signed-in user, or a redirect to sign-in. */
-export async function requireUser(): Promise<CurrentUser> {
+/**
+ * For panel pages: the signed-in user, or a redirect to sign-in that comes
+ * back to `returnTo` (a path of this panel) afterwards.
+ */
+export async function requireUser(returnTo?: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect('/signin');
+  if (!user) redirect(returnTo ? `/signin?callbackUrl=${encodeURIComponent(returnTo)}` : '/signin');
   return user;
 }
 

@@ -1,0 +1,70 @@
+// A throwaway PostgreSQL database for one benchmark run, on this machine only.
+import pg from 'pg';
+
+export const DEFAULT_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+/** The server the benchmark may use: DATABASE_URL's, or the local default. Never another host. */
+export function adminUrl(): string {
+  const url = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
+  const host = new URL(url).hostname;
+  if (host !== '127.0.0.1' && host !== 'localhost') {
+    throw new Error(`benchmarks run against 127.0.0.1 only; DATABASE_URL points at ${host}`);
+  }
+  return url;
+}
+
+export interface BenchDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** Creates `tollgate_bench_<random>`; `drop` removes it even with connections still open, and only once. */
+export async function createBenchDatabase(baseUrl = adminUrl()): Promise<BenchDatabase> {
+  const name = `tollgate_bench_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 5_000 });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(baseUrl);
+  url.pathname = '/' + name;
+  let dropped: Promise<void> | null = null;
+  return {
+    name,
+    url: url.toString(),
+    drop: () =>
+      (dropped ??= (async () => {
+        const client = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 5_000 });
+        await client.connect();
+        try {
+          await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        } finally {
+          await client.end();
+        }
+      })()),
+  };
+}
+
+/** Runs `cleanup` once on SIGINT/SIGTERM, then exits 130/143. Returns the function that removes the hooks. */
+export function onInterrupt(cleanup: () => Promise<void>): () => void {
+  let running = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (running) return;
+    running = true;
+    console.error(`\n${signal}: cleaning up…`);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    cleanup()
+      .catch((error: unknown) => console.error('cleanup failed:', error))
+      .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+}

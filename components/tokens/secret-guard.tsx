@@ -1,0 +1,14 @@
+'use client';
+
+import { useEffect } from 'react';
+import { usePathname } from 'next/navigation';
+import { forgetSecret } from '@/lib/panel/revealed-secret';
+
+/** Forgets a revealed token secret as soon as the user leaves the token list. */
+export function SecretGuard() {
+  const pathname = usePathname();
+  useEffect(() => {
+    if (pathname !== '/tokens') forgetSecret();
+  }, [pathname]);
+  return null;
+}

@@ -1,0 +1,134 @@
+'use client';
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { AppDto } from '@/lib/api/app-dto';
+import type { AppSpecInput } from '@/lib/apps/app-spec';
+import { api, apiRequest } from './api-client';
+import { isTransitional, POLL_MS } from './app-states';
+import { useProjectId } from './project-context';
+
+export type { AppDto };
+
+export interface AppList {
+  apps: AppDto[];
+  total: number;
+}
+
+export const appKeys = {
+  all: (projectId: string) => ['apps', projectId] as const,
+  lists: (projectId: string) => ['apps', projectId, 'list'] as const,
+  list: (projectId: string, selector: string, page: number, size: number) =>
+    ['apps', projectId, 'list', { selector, page, size }] as const,
+  detail: (projectId: string, id: string) => ['apps', projectId, 'detail', id] as const,
+};
+
+/** One page of the project's apps matching `selector`; polls while any of them is starting or stopping. */
+export function useAppList(selector: string, page: number, size: number, enabled = true) {
+  const projectId = useProjectId();
+  return useQuery({
+    queryKey: appKeys.list(projectId, selector, page, size),
+    queryFn: async ({ signal }): Promise<AppList> => {
+      const params = new URLSearchParams({ labelSelector: selector, page: String(page), size: String(size) });
+      const { data, headers } = await apiRequest<AppDto[]>(`/v1/app?${params}`, { projectId, signal });
+      return { apps: data, total: Number(headers.get('x-total-count') ?? data.length) };
+    },
+    enabled,
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) => (query.state.data?.apps.some((app) => isTransitional(app.status.state)) ? POLL_MS : false),
+  });
+}
+
+export function useApp(id: string) {
+  const projectId = useProjectId();
+  return useQuery({
+    queryKey: appKeys.detail(projectId, id),
+    queryFn: ({ signal }) => api<AppDto>(`/v1/app/${encodeURIComponent(id)}`, { projectId, signal }),
+    refetchInterval: (query) => (query.state.data && isTransitional(query.state.data.status.state) ? POLL_MS : false),
+  });
+}
+
+export function useCreateApp() {
+  const projectId = useProjectId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (spec: AppSpecInput) => api<AppDto>('/v1/app', { projectId, method: 'POST', body: spec }),
+    onSuccess: (app) => {
+      queryClient.setQueryData(appKeys.detail(projectId, app.id), app);
+      return queryClient.invalidateQueries({ queryKey: appKeys.lists(projectId) });
+    },
+  });
+}
+
+type Lifecycle = 'start' | 'stop' | 'delete';
+const OPTIMISTIC_STATE: Record<Lifecycle, string> = { start: 'INITIALIZING', stop: 'STOPPING', delete: 'DELETING' };
+
+interface Snapshot {
+  detail: AppDto | undefined;
+  lists: [readonly unknown[], AppList | undefined][];
+}
+
+/** Applies `change` to the app wherever it is cached and returns what was there, for rollback. */
+async function patchCachedApp(queryClient: QueryClient, projectId: string, id: string, change: (app: AppDto) => AppDto): Promise<Snapshot> {
+  await queryClient.cancelQueries({ queryKey: appKeys.all(projectId) });
+  const detailKey = appKeys.detail(projectId, id);
+  const snapshot: Snapshot = {
+    detail: queryClient.getQueryData<AppDto>(detailKey),
+    lists: queryClient.getQueriesData<AppList>({ queryKey: appKeys.lists(projectId) }),
+  };
+  if (snapshot.detail) queryClient.setQueryData<AppDto>(detailKey, change(snapshot.detail));
+  for (const [key, list] of snapshot.lists) {
+    if (!list) continue;
+    queryClient.setQueryData<AppList>(key, { ...list, apps: list.apps.map((app) => (app.id === id ? change(app) : app)) });
+  }
+  return snapshot;
+}
+
+function restore(queryClient: QueryClient, projectId: string, id: string, snapshot: Snapshot | undefined) {
+  if (!snapshot) return;
+  queryClient.setQueryData(appKeys.detail(projectId, id), snapshot.detail);
+  for (const [key, list] of snapshot.lists) queryClient.setQueryData(key, list);
+}
+
+function withState(app: AppDto, state: string): AppDto {
+  return { ...app, status: { ...app.status, state, history: [...app.status.history, { state, date: new Date().toISOString() }] } };
+}
+
+/** Start, stop or delete, shown at once and rolled back if the server refuses. */
+export function useAppLifecycle(id: string) {
+  const projectId = useProjectId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: Lifecycle) =>
+      action === 'delete'
+        ? api<AppDto>(`/v1/app/${encodeURIComponent(id)}`, { projectId, method: 'DELETE' })
+        : api<AppDto>(`/v1/app/${encodeURIComponent(id)}/${action}`, { projectId, method: 'PUT' }),
+    onMutate: (action) => patchCachedApp(queryClient, projectId, id, (app) => withState(app, OPTIMISTIC_STATE[action])),
+    onError: (_error, _action, snapshot) => restore(queryClient, projectId, id, snapshot),
+    onSuccess: (app) => {
+      queryClient.setQueryData(appKeys.detail(projectId, id), app);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: appKeys.lists(projectId) }),
+  });
+}
+
+/** Sets (value) or removes (null) one label, shown at once and rolled back on error. */
+export function useSetAppLabel(id: string) {
+  const projectId = useProjectId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; value: string | null }) =>
+      api<AppDto>(`/v1/app/${encodeURIComponent(id)}/label`, { projectId, method: 'PUT', body: input }),
+    onMutate: ({ name, value }) =>
+      patchCachedApp(queryClient, projectId, id, (app) => {
+        const labels = { ...app.spec.labels };
+        if (value === null) delete labels[name];
+        else labels[name] = value;
+        return { ...app, spec: { ...app.spec, labels } };
+      }),
+    onError: (_error, _input, snapshot) => restore(queryClient, projectId, id, snapshot),
+    onSuccess: (app) => {
+      queryClient.setQueryData(appKeys.detail(projectId, id), app);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: appKeys.lists(projectId) }),
+  });
+}

@@ -1,0 +1,18 @@
+/** States an app passes through on its own: the panel polls while any app is in one. */
+export const TRANSITIONAL_STATES: ReadonlySet<string> = new Set(['QUEUED', 'INITIALIZING', 'STOPPING', 'DELETING']);
+
+export function isTransitional(state: string): boolean {
+  return TRANSITIONAL_STATES.has(state);
+}
+
+/** How often to poll while something is moving. */
+export const POLL_MS = 1000;
+
+/** Start is offered when the app is not running or on its way; Stop when it is. */
+export function canStart(state: string): boolean {
+  return state === 'STOPPED' || state === 'FAILED';
+}
+
+export function canStop(state: string): boolean {
+  return state === 'RUNNING' || state === 'QUEUED' || state === 'INITIALIZING';
+}
