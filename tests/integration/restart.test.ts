@@ -13,6 +13,9 @@ afterAll(async () => {
 });
 
 async function reusableStorage(): Promise<StartOptions> {
+  // DATA_DIR survives restarts in both modes: it keeps the generated AUTH_SECRET.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tollgate-restart-'));
+  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   if (process.env.DATABASE_URL) {
     const db = await createPostgresDatabase(process.env.DATABASE_URL, 'tollgate_restart');
     cleanups.push(db.drop);
@@ -23,10 +26,8 @@ async function reusableStorage(): Promise<StartOptions> {
       encoding: 'utf8',
     });
     expect(migrate.status, migrate.stderr).toBe(0);
-    return { databaseUrl: db.url };
+    return { databaseUrl: db.url, dataDir };
   }
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'tollgate-restart-'));
-  cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   return { dataDir };
 }
 
