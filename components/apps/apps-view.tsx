@@ -36,7 +36,7 @@ export function AppsView({ initialSelector }: { initialSelector: string }) {
     const url = new URL(window.location.href);
     if (applied) url.searchParams.set('labelSelector', applied);
     else url.searchParams.delete('labelSelector');
-    if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+    if (url.href !== window.location.href) window.history.replaceState(null, '', url);
   }, [applied]);
 
   const query = useAppList(applied, page, PAGE_SIZE);

@@ -1,0 +1,106 @@
+'use client';
+
+import { useId } from 'react';
+import type { LabelRow, LabelRowCheck } from '@/lib/panel/label-rows';
+import { Button } from '@/components/ui/button';
+import { inputClass } from '@/components/ui/field';
+
+/**
+ * Labels as key/value rows with "Add label". Each row is a group named
+ * "Label N" holding fields named "Key" and "Value"; errors show under the row
+ * as it is typed.
+ */
+export function LabelRowsEditor({
+  rows,
+  checks,
+  onChange,
+  onAdd,
+  onRemove,
+}: {
+  rows: LabelRow[];
+  checks: LabelRowCheck[];
+  onChange: (id: number, change: Partial<Pick<LabelRow, 'key' | 'value'>>) => void;
+  onAdd: () => void;
+  onRemove: (id: number) => void;
+}) {
+  const baseId = useId();
+  return (
+    <div>
+      {rows.length > 0 && (
+        <div aria-hidden="true" className="mb-1 hidden grid-cols-[1fr_1fr_2.5rem] gap-2 text-xs font-medium text-slate-600 sm:grid">
+          <span>Key</span>
+          <span>Value</span>
+        </div>
+      )}
+      <ul className="space-y-3">
+        {rows.map((row, index) => {
+          const check = checks[index] ?? { keyError: null, valueError: null, reserved: false };
+          const rowId = `${baseId}-${row.id}`;
+          const messages = [
+            check.keyError && { id: `${rowId}-key-error`, tone: 'error', text: `Key: ${check.keyError}` },
+            check.valueError && { id: `${rowId}-value-error`, tone: 'error', text: `Value: ${check.valueError}` },
+            check.reserved && {
+              id: `${rowId}-reserved`,
+              tone: 'note',
+              text: 'ovh/ labels are reserved: the platform will replace this label on submission (every app gets ovh/id and ovh/type).',
+            },
+          ].filter((m): m is { id: string; tone: string; text: string } => Boolean(m));
+          const keyDescribedBy = [check.keyError && `${rowId}-key-error`, check.reserved && `${rowId}-reserved`].filter(Boolean).join(' ') || undefined;
+          return (
+            <li key={row.id} role="group" aria-label={`Label ${index + 1}`}>
+              <div className="grid grid-cols-[1fr_1fr_2.5rem] items-start gap-2">
+                <input
+                  aria-label="Key"
+                  value={row.key}
+                  onChange={(event) => onChange(row.id, { key: event.target.value })}
+                  placeholder="group"
+                  spellCheck={false}
+                  autoComplete="off"
+                  aria-invalid={Boolean(check.keyError) || undefined}
+                  aria-describedby={keyDescribedBy}
+                  className={inputClass(Boolean(check.keyError), 'font-mono')}
+                />
+                <input
+                  aria-label="Value"
+                  value={row.value}
+                  onChange={(event) => onChange(row.id, { value: event.target.value })}
+                  placeholder="A"
+                  spellCheck={false}
+                  autoComplete="off"
+                  aria-invalid={Boolean(check.valueError) || undefined}
+                  aria-describedby={check.valueError ? `${rowId}-value-error` : undefined}
+                  className={inputClass(Boolean(check.valueError), 'font-mono')}
+                />
+                <button
+                  type="button"
+                  aria-label={`Remove label ${index + 1}`}
+                  onClick={() => onRemove(row.id)}
+                  className="inline-flex h-[38px] w-10 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-red-700 focus-visible:outline-2 focus-visible:outline-brand-600"
+                >
+                  <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
+                    <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
+                  </svg>
+                </button>
+              </div>
+              {messages.map((message) => (
+                <p
+                  key={message.id}
+                  id={message.id}
+                  className={`mt-1 text-xs ${message.tone === 'error' ? 'font-medium text-red-700' : 'text-amber-800'}`}
+                >
+                  {message.text}
+                </p>
+              ))}
+            </li>
+          );
+        })}
+      </ul>
+      <Button variant="secondary" size="sm" className="mt-3" onClick={onAdd}>
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2.5">
+          <path d="M12 5v14M5 12h14" />
+        </svg>
+        Add label
+      </Button>
+    </div>
+  );
+}
