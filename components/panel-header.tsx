@@ -15,14 +15,15 @@ export function PanelHeader({ email, projects, currentId }: { email: string; pro
   const pathname = usePathname();
   return (
     <header className="bg-brand-900 text-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2.5 sm:px-6">
-        <div className="flex min-w-0 flex-wrap items-center gap-x-5 gap-y-2">
-          <Link href="/apps" className="rounded focus-visible:outline-2 focus-visible:outline-white" aria-label="Tollgate home">
-            <Logo inverted />
-          </Link>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-2.5 sm:px-6">
+        <Link href="/apps" className="rounded focus-visible:outline-2 focus-visible:outline-white" aria-label="Tollgate home">
+          <Logo inverted />
+        </Link>
+        {/* On a phone the switcher takes a row of its own under the logo and Sign out. */}
+        <div className="order-last w-full sm:order-none sm:w-auto">
           <ProjectSwitcher projects={projects} currentId={currentId} />
         </div>
-        <div className="flex items-center gap-3 text-sm">
+        <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="hidden text-white/80 md:inline">{email}</span>
           <button
             type="button"

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { requireUser, getProjectContext } from '@/lib/dal/current-user';
+import { getCurrentUser, getProjectContext } from '@/lib/dal/current-user';
 import { PanelHeader } from '@/components/panel-header';
 import { ProjectProvider } from '@/lib/panel/project-context';
 import { SecretGuard } from '@/components/tokens/secret-guard';
@@ -7,8 +7,11 @@ import { EmptyState } from '@/components/ui/empty-state';
 
 // Signed-in pages. This layout only shapes the page: every page and data call
 // checks the session itself through lib/dal (layouts don't re-run on navigation).
+// Signed out, it renders the bare page, whose own requireUser(path) redirects to
+// sign-in with the way back (a layout cannot know the path).
 export default async function PanelLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
+  const user = await getCurrentUser();
+  if (!user) return children;
   const { projects, current } = await getProjectContext(user.id);
   return (
     <div className="min-h-screen">
@@ -25,7 +28,7 @@ export default async function PanelLayout({ children }: { children: ReactNode })
           </EmptyState>
         )}
       </main>
-      <SecretGuard />
+      <SecretGuard projectId={current?.id ?? null} />
     </div>
   );
 }

@@ -22,6 +22,7 @@ export function PageHeader({
           <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
             <path d="m15 18-6-6 6-6" />
           </svg>
+          <span className="sr-only">Back to </span>
           {back.label}
         </Link>
       )}

@@ -42,6 +42,8 @@ export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: TokenInput) => api<TokenDto>('/v1/token', { projectId, method: 'POST', body: input }),
+    // The response carries the secret: keep it in the mutation cache no longer than the form lives.
+    gcTime: 0,
     onSuccess: (token) => {
       const secret = token.status.value;
       if (secret) revealSecret({ tokenId: token.id, name: token.spec.name, secret, kind: 'generated' });
@@ -69,6 +71,7 @@ export function useRegenerateToken() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (token: TokenDto) => api<TokenDto>(`/v1/token/${encodeURIComponent(token.id)}/renew`, { projectId, method: 'POST' }),
+    gcTime: 0,
     onMutate: async (token) => {
       const snapshot = await snapshotLists(queryClient, projectId);
       for (const [key, list] of snapshot) {

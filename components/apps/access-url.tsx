@@ -1,0 +1,27 @@
+import { CopyButton } from '@/components/ui/copy-button';
+
+/** The app's access URL, as a link with a copy button. */
+export function AccessUrl({ url }: { url: string }) {
+  return (
+    <div>
+      <p id="access-url-label" className="text-sm font-medium text-slate-900">
+        Access URL
+      </p>
+      <div className="mt-1 flex flex-wrap items-center gap-2">
+        <a
+          href={url}
+          target="_blank"
+          rel="noopener noreferrer"
+          aria-describedby="access-url-label"
+          className="min-w-0 rounded-md bg-slate-50 px-3 py-1.5 font-mono text-sm break-all text-brand-600 ring-1 ring-slate-200 ring-inset hover:underline"
+        >
+          {url}
+        </a>
+        <CopyButton text={url} label="Copy access URL" />
+      </div>
+      <p className="mt-2 text-xs text-slate-600">
+        Open it in a browser and use <strong>Login with token</strong>, or send <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.
+      </p>
+    </div>
+  );
+}
