@@ -12,7 +12,7 @@ test('an operator signs in, sees the demo app on the Apps tab, and signs out', a
   await expect(page.getByRole('heading', { name: 'AI Deploy' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Apps' })).toHaveAttribute('aria-current', 'page');
   await expect(page.getByRole('link', { name: 'Tokens' })).toBeVisible();
-  const row = page.getByRole('row', { name: /hello-world/ });
+  const row = page.getByRole('row', { name: /^hello-world / });
   await expect(row).toBeVisible();
   await expect(row.getByText('group=A')).toBeVisible();
   await expect(row.getByText('infrastructureascode/hello-world')).toBeVisible();

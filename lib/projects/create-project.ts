@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { PrismaClient } from '../db/generated/client';
 import { recordAudit, type Actor } from '../audit/record-audit';
@@ -17,19 +18,30 @@ function slugify(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'project';
 }
 
-/** Creates a project with its creator as owner. */
+/**
+ * Creates a project with its creator as owner. Names are unique among the
+ * user's own projects only: slugs are global, so a taken slug gets a random
+ * suffix instead of a 409 that would reveal another tenant's project.
+ */
 export async function createProject(options: { prisma: PrismaClient; userId: string; name: string; actor: Actor }) {
   const { prisma, userId, name, actor } = options;
-  try {
-    return await prisma.$transaction(async (tx) => {
-      const project = await tx.project.create({
-        data: { name, slug: slugify(name), memberships: { create: { userId, role: 'OWNER' } } },
+  const mine = await prisma.project.findFirst({
+    where: { name: { equals: name, mode: 'insensitive' }, memberships: { some: { userId } } },
+    select: { id: true },
+  });
+  if (mine) throw new ApiError(409, 'conflict', `You already have a project named "${name}"`);
+  for (let attempt = 0; ; attempt++) {
+    const slug = attempt === 0 ? slugify(name) : `${slugify(name)}-${randomBytes(3).toString('hex')}`;
+    try {
+      return await prisma.$transaction(async (tx) => {
+        const project = await tx.project.create({
+          data: { name, slug, memberships: { create: { userId, role: 'OWNER' } } },
+        });
+        await recordAudit(tx, { actor, projectId: project.id, action: 'project.create', targetType: 'project', targetId: project.id, details: { name } });
+        return project;
       });
-      await recordAudit(tx, { actor, projectId: project.id, action: 'project.create', targetType: 'project', targetId: project.id, details: { name } });
-      return project;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError(409, 'conflict', `A project named "${name}" already exists`);
-    throw error;
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+    }
   }
 }

@@ -9,14 +9,15 @@ import { tokenSpecSchema } from '@/lib/tokens/token-spec';
 export const GET = apiRoute(async ({ request, caller, prisma }) => {
   const user = requireUserCaller(caller);
   const { page, size } = paginationSchema.parse(searchParamsObject(request));
-  const tokens = await prisma.token.findMany({
-    where: { projectId: user.projectId },
-    orderBy: { createdAt: 'desc' },
-    skip: page * size,
-    take: size,
-    omit: { secretHash: true },
-  });
-  return Response.json(tokens.map((token) => tokenDto(token)));
+  const where = { projectId: user.projectId };
+  const [tokens, total] = await Promise.all([
+    prisma.token.findMany({ where, orderBy: { createdAt: 'desc' }, skip: page * size, take: size, omit: { secretHash: true } }),
+    prisma.token.count({ where }),
+  ]);
+  return Response.json(
+    tokens.map((token) => tokenDto(token)),
+    { headers: { 'x-total-count': String(total) } },
+  );
 });
 
 export const POST = apiRoute(async ({ request, caller, prisma }) => {
