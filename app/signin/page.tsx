@@ -3,14 +3,15 @@ import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/dal/current-user';
 import { SignInForm } from '@/components/sign-in-form';
 import { Logo } from '@/components/logo';
+import { safeRedirectPath } from '@/lib/gateway/safe-redirect';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   if (await getCurrentUser()) redirect('/apps');
   const { callbackUrl } = await searchParams;
-  // Only same-site paths: a callbackUrl is attacker-controllable.
-  const next = callbackUrl && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/apps';
+  // Only same-site paths (oauth2-proxy's rules): a callbackUrl is attacker-controllable.
+  const next = safeRedirectPath(callbackUrl) ?? '/apps';
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">

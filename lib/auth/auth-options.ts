@@ -40,17 +40,18 @@ export const authOptions: NextAuthOptions = {
         const ip = clientIp(req?.headers);
         const wait = Math.max(signInLimits.email.retryAfter(email), signInLimits.ip.retryAfter(ip));
         if (wait > 0) throw new Error(`Too many attempts, try again in ${wait} s`);
+        // Counted before the (slow) hash, so parallel guesses can't all slip
+        // under the limit; a correct password takes its attempt back.
+        signInLimits.email.hit(email);
+        signInLimits.ip.hit(ip);
 
         const prisma = await getPrisma();
         const user = await prisma.user.findUnique({ where: { email } });
         // Hash even for unknown emails so response time doesn't reveal which exist.
         const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-        if (!user || !ok) {
-          signInLimits.email.hit(email);
-          signInLimits.ip.hit(ip);
-          throw new Error(SIGN_IN_FAILED);
-        }
+        if (!user || !ok) throw new Error(SIGN_IN_FAILED);
         signInLimits.email.reset(email);
+        signInLimits.ip.unhit(ip);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

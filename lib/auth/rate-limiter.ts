@@ -32,6 +32,12 @@ export class RateLimiter {
     entry.count += 1;
   }
 
+  /** Takes back one counted attempt (it turned out to be legitimate). */
+  unhit(key: string): void {
+    const entry = this.hits.get(key);
+    if (entry && entry.count > 0) entry.count -= 1;
+  }
+
   reset(key: string): void {
     this.hits.delete(key);
   }

@@ -29,19 +29,29 @@ export function clearGateCookie(secure: boolean): string {
   return `${gateCookieName(secure)}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure ? '; Secure' : ''}`;
 }
 
-/** The gate session id from a Cookie header, if any. */
-export function readGateCookie(cookieHeader: string | undefined): string | null {
-  if (!cookieHeader) return null;
+const MAX_CANDIDATES = 3;
+
+/**
+ * The gate session ids a Cookie header offers, in order. On https only the
+ * __Host- cookie counts. Every candidate is returned, because a sibling app
+ * host can plant a same-named cookie for a parent domain that the browser
+ * then sends first.
+ */
+export function readGateCookies(cookieHeader: string | undefined, secure: boolean): string[] {
+  if (!cookieHeader) return [];
+  const wanted = gateCookieName(secure);
+  const found: string[] = [];
   for (const part of cookieHeader.split(';')) {
     const eq = part.indexOf('=');
-    if (eq === -1) continue;
-    const name = part.slice(0, eq).trim();
-    if (name === GATE_COOKIE || name === SECURE_GATE_COOKIE) {
-      const value = part.slice(eq + 1).trim();
-      if (value) return value;
-    }
+    if (eq === -1 || part.slice(0, eq).trim() !== wanted) continue;
+    const value = part.slice(eq + 1).trim();
+    if (value && found.push(value) >= MAX_CANDIDATES) break;
   }
-  return null;
+  return found;
+}
+
+export function isGateCookieName(name: string): boolean {
+  return name === GATE_COOKIE || name === SECURE_GATE_COOKIE;
 }
 
 /** The Cookie header the app sees: the app's own cookies, never the gate session. */

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { authorize } from '../authz/authorize';
 import type { RateLimiter } from '../auth/rate-limiter';
 import type { AccessResolver } from './access-resolver';
-import { clearGateCookie, GATE_SESSION_TTL_MS, hashSessionId, newSessionId, readGateCookie, serializeGateCookie } from './gate-cookie';
+import { clearGateCookie, GATE_SESSION_TTL_MS, hashSessionId, newSessionId, readGateCookies, serializeGateCookie } from './gate-cookie';
 import { loginPage } from './gateway-pages';
 import type { GatewayApp, GatewayStore } from './gateway-store';
 import type { Reply } from './reply';
@@ -26,8 +26,8 @@ export async function handleGatePath(req: IncomingMessage, app: GatewayApp, deps
   }
   if (url.pathname === '/__tollgate/login' && req.method === 'POST') return connect(req, app, deps);
   if (url.pathname === '/__tollgate/logout' && req.method === 'POST') {
-    const id = readGateCookie(req.headers.cookie);
-    if (id) await deps.store.deleteSession(hashSessionId(id));
+    if (!isSameSiteForm(req)) return { status: 403, code: 'forbidden', title: 'Refused', message: 'Cross-site sign-out refused' };
+    for (const id of readGateCookies(req.headers.cookie, isSecure(req))) await deps.store.deleteSession(hashSessionId(id));
     return { status: 303, location: '/__tollgate/login', headers: { 'set-cookie': clearGateCookie(isSecure(req)) } };
   }
   return { status: 404, code: 'not_found', title: 'Not found', message: 'No such page' };
@@ -44,8 +44,7 @@ async function connect(req: IncomingMessage, app: GatewayApp, deps: GateDeps): P
   });
   if (!form) return page(400, 'The form could not be read. Try again.');
   // Only this app host's own page may post here (login CSRF).
-  const origin = req.headers.origin;
-  if (origin && origin !== 'null' && !sameOrigin(origin, req)) return page(403, 'Cross-site sign-in refused.');
+  if (!isSameSiteForm(req)) return page(403, 'Cross-site sign-in refused.');
   const wait = deps.limiter.retryAfter(ip);
   if (wait > 0) return page(429, `Too many attempts, try again in ${wait} s.`, { retryAfter: wait });
 
@@ -72,12 +71,22 @@ async function connect(req: IncomingMessage, app: GatewayApp, deps: GateDeps): P
   return { status: 303, location: next, headers: { 'set-cookie': serializeGateCookie(id, isSecure(req)) } };
 }
 
-function sameOrigin(origin: string, req: IncomingMessage): boolean {
-  try {
-    return new URL(origin).host === (req.headers.host ?? '').toLowerCase();
-  } catch {
-    return false;
+/**
+ * A form post from this very app host. `Origin: null` (sandboxed frames, data:
+ * URLs) counts as foreign; without Origin, a browser's Sec-Fetch-Site must say
+ * same-origin; a client sending neither is not a browser, so there is no CSRF.
+ */
+function isSameSiteForm(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin !== undefined) {
+    try {
+      return origin !== 'null' && new URL(origin).host === (req.headers.host ?? '').toLowerCase();
+    } catch {
+      return false;
+    }
   }
+  const site = req.headers['sec-fetch-site'];
+  return site === undefined || site === 'same-origin' || site === 'none';
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../db/generated/client';
 import { TOKEN_RECORD_SELECT, type TokenRecord } from '../tokens/find-token-by-secret';
+import { notifyChange, publishLocal } from '../events/change-bus';
 
 export interface GatewayApp {
   id: string;
@@ -49,7 +50,11 @@ export function prismaGatewayStore(prisma: PrismaClient, touchToken: (token: Tok
       await prisma.gateSession.create({ data: session });
     },
     async deleteSession(idHash) {
-      await prisma.gateSession.deleteMany({ where: { idHash } });
+      await prisma.$transaction(async (tx) => {
+        await tx.gateSession.deleteMany({ where: { idHash } });
+        await notifyChange(tx, { kind: 'session', idHash });
+      });
+      publishLocal({ kind: 'session', idHash });
     },
     touchToken,
   };

@@ -5,13 +5,14 @@ import { RateLimiter } from '../auth/rate-limiter';
 import type { Upstream } from '../runtime/runtime-driver';
 import type { AppHost } from '../server/app-host';
 import { AccessResolver, DatabaseUnavailableError, type ResolvedToken } from './access-resolver';
-import { hashSessionId, readGateCookie } from './gate-cookie';
+import { hashSessionId, readGateCookies } from './gate-cookie';
 import type { GatewayApp, GatewayStore } from './gateway-store';
 import { LiveConnections } from './live-connections';
 import { handleGatePath } from './gate-login';
 import { proxyHttp } from './proxy-http';
 import { proxyUpgrade } from './proxy-upgrade';
 import { respond, type Reply } from './reply';
+import { isSecure } from './upstream-headers';
 
 export interface GatewayOptions {
   store: GatewayStore;
@@ -112,14 +113,16 @@ export class Gateway {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
       if (match) return this.options.resolver.tokenBySecret(match[1]!);
     }
-    const sessionId = readGateCookie(req.headers.cookie);
-    if (!sessionId) return undefined;
-    const session = await this.options.resolver.session(hashSessionId(sessionId));
-    // A session opens one app, for one version of its token: regenerating ends it.
-    if (!session || session.appId !== app.id || session.expiresAt.getTime() <= Date.now()) return null;
-    const token = await this.options.resolver.tokenById(session.tokenId);
-    if (!token || token.record.version !== session.tokenVersion) return null;
-    return token;
+    const sessionIds = readGateCookies(req.headers.cookie, isSecure(req));
+    if (sessionIds.length === 0) return undefined;
+    for (const sessionId of sessionIds) {
+      const session = await this.options.resolver.session(hashSessionId(sessionId));
+      // A session opens one app, for one version of its token: regenerating ends it.
+      if (!session || session.appId !== app.id || session.expiresAt.getTime() <= Date.now()) continue;
+      const token = await this.options.resolver.tokenById(session.tokenId);
+      if (token && token.record.version === session.tokenVersion) return token;
+    }
+    return null;
   }
 
   private runningUpstream(app: GatewayApp): Upstream | null {

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { TOKEN_PREFIX } from '../tokens/token-format';
-import { stripGateCookie } from './gate-cookie';
+import { isGateCookieName, stripGateCookie } from './gate-cookie';
 
 // RFC 9110 §7.6.1: meaningful for one connection only, never forwarded.
 const HOP_BY_HOP = new Set([
@@ -43,6 +43,10 @@ export function upstreamHeaders(req: IncomingMessage, options: { upgrade?: boole
     if (cookie) headers.cookie = cookie;
     else delete headers.cookie;
   }
+  // The client's chunked framing is hop-by-hop, but the body isn't: without a
+  // length or chunking of its own, a GET's body would reach the app as raw
+  // bytes after the headers — a second, smuggled request.
+  if (source['transfer-encoding'] && !options.upgrade) headers['transfer-encoding'] = 'chunked';
   if (options.upgrade) {
     headers.connection = 'Upgrade';
     if (source.upgrade) headers.upgrade = source.upgrade;
@@ -53,6 +57,11 @@ export function upstreamHeaders(req: IncomingMessage, options: { upgrade?: boole
   headers['x-forwarded-proto'] = isSecure(req) ? 'https' : 'http';
   if (source.host) headers['x-forwarded-host'] = source.host;
   return headers;
+}
+
+function setsGateCookie(setCookie: string): boolean {
+  const eq = setCookie.indexOf('=');
+  return eq !== -1 && isGateCookieName(setCookie.slice(0, eq).trim());
 }
 
 function isTollgateBearer(authorization: string): boolean {
@@ -76,6 +85,8 @@ export function downstreamRawHeaders(rawHeaders: string[]): string[] {
     const name = rawHeaders[i]!;
     const lower = name.toLowerCase();
     if (HOP_BY_HOP.has(lower) || listed?.has(lower)) continue;
+    // An app must not be able to plant or overwrite the gateway's own session cookie.
+    if (lower === 'set-cookie' && setsGateCookie(rawHeaders[i + 1]!)) continue;
     out.push(name, rawHeaders[i + 1]!);
   }
   return out;

@@ -2,6 +2,7 @@ import type { AppState, PrismaClient } from '../db/generated/client';
 import { recordAudit, type Actor } from '../audit/record-audit';
 import { notifyChange, publishLocal } from '../events/change-bus';
 import type { RuntimeDriver } from './runtime-driver';
+import { ApiError } from '../api/api-error';
 
 type Desired = 'RUNNING' | 'STOPPED' | 'DELETED';
 
@@ -46,7 +47,11 @@ export class AppController {
   /** Records the request (state, event, audit in one transaction) and converges in the background. */
   async request(appId: string, desired: Desired, actor: Actor): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
+      // Row lock: concurrent requests for one app queue here instead of interleaving.
+      await tx.$queryRaw`SELECT 1 FROM "App" WHERE "id" = ${appId}::uuid FOR UPDATE`;
       const app = await tx.app.findUniqueOrThrow({ where: { id: appId } });
+      // Deletion is final: a start racing it must not bring the app back.
+      if (app.desiredState === 'DELETED') throw new ApiError(409, 'conflict', 'The app is being deleted');
       const settled = (desired === 'RUNNING' && app.state === 'RUNNING') || (desired === 'STOPPED' && app.state === 'STOPPED');
       await tx.app.update({
         where: { id: appId },

@@ -89,6 +89,12 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
       });
       return;
     }
+    const tooLarge = panelBodyProblem(req);
+    if (tooLarge) {
+      sendJson(res, tooLarge.status, { error: { code: 'bad_request', message: tooLarge.message } });
+      req.resume();
+      return;
+    }
     setForwardedHeaders(req);
     handle(req, res).catch((error: unknown) => {
       console.error('[tollgate] request failed', error);
@@ -144,6 +150,17 @@ async function prepareSchema(db: Database, log: (line: string) => void): Promise
       `${db.describe} has ${pending.length} pending migration(s) (${pending.join(', ')}); run \`npm run db:migrate\` first`,
     );
   }
+}
+
+// Next and next-auth buffer request bodies whole: cap them before they do.
+// Browsers always send a length for the panel's forms and fetches.
+const MAX_PANEL_BODY = 1024 * 1024;
+
+function panelBodyProblem(req: IncomingMessage): { status: number; message: string } | null {
+  if (req.headers['transfer-encoding'] !== undefined) return { status: 411, message: 'Send a Content-Length' };
+  const length = Number(req.headers['content-length'] ?? 0);
+  if (length > MAX_PANEL_BODY) return { status: 413, message: 'Request body too large' };
+  return null;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -266,6 +266,21 @@ describe('/v1/app', () => {
   });
 });
 
+describe('app lifecycle conflicts', () => {
+  it('a start racing a delete gets 409 and the app stays deleted', async () => {
+    const app = await newApp({ race: 'yes' });
+    const deleting = await call(admin, 'DELETE', `/v1/app/${app.id}`);
+    expect(deleting.status).toBe(200);
+    expect(deleting.body.status.state).toBe('DELETING');
+    const start = await call(admin, 'PUT', `/v1/app/${app.id}/start`);
+    expect([404, 409]).toContain(start.status);
+    if (start.status === 409) expect(start.body.error.message).toBe('The app is being deleted');
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline && (await call(admin, 'GET', `/v1/app/${app.id}`)).status !== 404) await new Promise((r) => setTimeout(r, 100));
+    expect((await call(admin, 'GET', `/v1/app/${app.id}`)).status).toBe(404);
+  });
+});
+
 describe('tenant isolation', () => {
   it('two projects with identical labels: a token of one never sees or touches the other\'s apps', async () => {
     const created = await call(admin, 'POST', '/v1/project', { name: 'second' });

@@ -170,6 +170,29 @@ async function connect(appUrl: string, secret: string, next = '/'): Promise<stri
   return res.headers['set-cookie']![0]!.split(';')[0]!;
 }
 
+describe('gateway: request smuggling', () => {
+  it('a chunked body on a GET reaches the app as that request\'s body, never as a second request', async () => {
+    const host = new URL(echo.url).host;
+    const inner = `GET /smuggled HTTP/1.1\r\nHost: ${host}\r\nX-Forwarded-For: 6.6.6.6\r\n\r\n`;
+    const chunk = `${Buffer.byteLength(inner).toString(16)}\r\n${inner}\r\n0\r\n\r\n`;
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(server.port, '127.0.0.1', () => {
+        socket.write(`GET /outer HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${reader.secret}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${chunk}`);
+      });
+      let data = '';
+      socket.on('data', (d) => (data += d));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4).replace(/^[0-9a-f]+\r\n/, '').replace(/\r\n0\r\n\r\n$/, ''));
+    expect(body.path).toBe('/outer');
+    expect(body.body).toBe(inner);
+    // The next user's request gets its own answer.
+    const next = await appRequest(echo.url + 'victim', { headers: bearer(reader.secret) });
+    expect(JSON.parse(next.body).path).toBe('/victim');
+  });
+});
+
 describe('gateway: Login with token', () => {
   it('Connect sets a host-only, HttpOnly, SameSite=Lax cookie holding a random id (not the token) and goes to next', async () => {
     const res = await appRequest(hello.url + '__tollgate/login', {
@@ -229,14 +252,35 @@ describe('gateway: Login with token', () => {
     expect(last.headers['retry-after']).toMatch(/^\d+$/);
   });
 
-  it('a cross-site form post is refused', async () => {
+  it.each([
+    ['another site', { origin: 'https://evil.example' }],
+    ['a sandboxed frame (Origin: null)', { origin: 'null' }],
+    ['a cross-site browser form without Origin', { 'sec-fetch-site': 'cross-site' }],
+  ])('a form post from %s is refused', async (_from, headers) => {
     const res = await appRequest(hello.url + '__tollgate/login', {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
       body: new URLSearchParams({ token: reader.secret, next: '/' }).toString(),
     });
     expect(res.status).toBe(403);
     expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('logout ends the session on the very next request; a cross-site logout is refused', async () => {
+    const cookie = await connect(hello.url, reader.secret);
+    const crossSite = await appRequest(hello.url + '__tollgate/logout', { method: 'POST', headers: { cookie, origin: 'https://evil.example' } });
+    expect(crossSite.status).toBe(403);
+    expect((await appRequest(hello.url, { headers: { cookie } })).status).toBe(200);
+    const out = await appRequest(hello.url + '__tollgate/logout', { method: 'POST', headers: { cookie } });
+    expect(out.status).toBe(303);
+    expect(out.headers['set-cookie']![0]).toMatch(/^tg_gate=; .*Max-Age=0/);
+    expect((await appRequest(hello.url, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('a gate cookie planted ahead of the real one does not lock the user out', async () => {
+    const cookie = await connect(hello.url, reader.secret);
+    const res = await appRequest(hello.url, { headers: { cookie: `tg_gate=planted-by-a-sibling-app; ${cookie}` } });
+    expect(res.status).toBe(200);
   });
 });
 
