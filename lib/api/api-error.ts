@@ -29,9 +29,17 @@ export class ApiError extends Error {
 
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 
+/**
+ * Also recognises an ApiError thrown by another copy of this module: the app
+ * controller lives in server.ts's module graph, route handlers in Next's bundle.
+ */
+function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError || (error instanceof Error && error.name === 'ApiError' && typeof (error as ApiError).status === 'number');
+}
+
 /** The one place errors become responses: zod issues → 400, selector errors → 400 with the position. */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof ApiError) {
+  if (isApiError(error)) {
     return json(error.status, { code: error.code, message: error.message, details: error.details }, error.headers);
   }
   if (error instanceof ZodError) {
