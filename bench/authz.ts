@@ -4,10 +4,11 @@
 // Part 1 (pure CPU): `authorize` for a 10-requirement selector against an 11-label app (allow,
 // selector miss, other checks), plus the other per-request token work the gateway does before
 // its cache (checksum + SHA-256) and the one-off parse on a cache miss.
-// Part 2 (database): a fresh PostgreSQL database `tollgate_bench_*` on 127.0.0.1, migrated like the
-// server's, filled with 10 → 1,000 → 100,000 tokens of one project; lookups by secretHash through
-// Prisma (findUnique, findTokenBySecret) and raw pg, sequential and 8 in flight. Dropped at the
-// end, also on error or Ctrl-C. Then the same on in-memory PGlite (skip with --no-pglite).
+// Part 2 (database): fresh PostgreSQL databases `tollgate_bench_*` on 127.0.0.1 (one per size),
+// migrated like the server's, holding 10 / 1,000 / 100,000 tokens of one project; lookups by
+// secretHash through Prisma (findUnique, findTokenBySecret with real secrets, a miss) and raw pg,
+// sequential and 8 in flight, in interleaved rounds. All dropped at the end, also on error or
+// Ctrl-C. Then the same on in-memory PGlite (skip with --no-pglite).
 //
 // Options: --quick (fewer rounds), --no-db (part 1 only), --no-pglite.
 import { PGlite } from '@electric-sql/pglite';
@@ -16,14 +17,16 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { authorize, type AppView, type TokenCredential, type UserCredential } from '../lib/authz/authorize.ts';
 import { PrismaClient } from '../lib/db/generated/client.ts';
+import { AccessResolver } from '../lib/gateway/access-resolver.ts';
+import type { GatewayApp, GatewayStore } from '../lib/gateway/gateway-store.ts';
 import { applyPendingMigrations, pgliteFactory } from '../lib/db/migrations.ts';
 import { parseSelector } from '../lib/labels/parse-selector.ts';
 import { parseAppHost } from '../lib/server/app-host.ts';
-import { findTokenBySecret, TOKEN_RECORD_SELECT } from '../lib/tokens/find-token-by-secret.ts';
+import { findTokenBySecret, TOKEN_RECORD_SELECT, type TokenRecord } from '../lib/tokens/find-token-by-secret.ts';
 import { generateTokenSecret, hasValidChecksum } from '../lib/tokens/token-format.ts';
 import { hashTokenSecret } from '../lib/tokens/token-secret.ts';
-import { createBenchDatabase, onInterrupt, type BenchDatabase } from './lib/bench-database.ts';
-import { fmtRate, fmtRatio, pad, spread, timeAsync, timeSync, type RoundResult } from './lib/stats.ts';
+import { createBenchDatabase, onInterrupt, once, wasInterrupted, type BenchDatabase } from './lib/bench-database.ts';
+import { fmtRate, fmtRatio, median, pad, spread, timeAsync, timeSync, type RoundResult } from './lib/stats.ts';
 
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has('--quick');
@@ -126,144 +129,180 @@ function benchAuthorize(): void {
   table(context);
 }
 
+/**
+ * What the gateway decides per request once its caches are warm: AccessResolver.app +
+ * tokenBySecret (checksum, SHA-256, TTL-cache hit) + authorize, with their awaits.
+ */
+async function benchResolverHit(): Promise<void> {
+  const secret = generateTokenSecret();
+  const record: TokenRecord = {
+    id: token.tokenId,
+    projectId: PROJECT,
+    name: 'bench',
+    labelSelector: SELECTOR_TEXT,
+    role: 'READ',
+    region: 'GRA',
+    version: 1,
+    expiresAt: null,
+    lastUsedAt: null,
+  };
+  const app: GatewayApp = { ...appAllow, state: 'RUNNING' };
+  const store: GatewayStore = {
+    findApp: async (id) => (id === APP_ID ? app : null),
+    findTokenByHash: async (hash) => (hash === hashTokenSecret(secret) ? record : null),
+    findTokenById: async () => null,
+    findSession: async () => null,
+    createSession: async () => {},
+    deleteSession: async () => {},
+    touchToken: () => {},
+  };
+  const resolver = new AccessResolver(store, { ttlMs: 3_600_000 });
+  const decide = async () => {
+    const found = await resolver.app(APP_ID);
+    const resolved = await resolver.tokenBySecret(secret);
+    if (!found || !resolved) throw new Error('setup: resolver missed');
+    return authorize({ credential: resolved.credential, app: found, action: 'app:query' }).allow;
+  };
+  if (!(await decide())) throw new Error('setup: resolver path denied');
+  const result = await timeAsync(decide, { warmupOps: 50_000, rounds: ROUNDS, opsPerRound: 200_000 });
+  console.log(
+    `${pad('resolver hit + authorize (per req)', 38)}${pad(fmtRate(result.median), 14, true)}${pad((1e9 / result.median).toFixed(0), 9, true)}   ${spread(result)}`,
+  );
+}
+
 // ───────────────────────── part 2: token lookup by hash ─────────────────────────
 
+// One database per size, filled once, then measured in interleaved rounds (10, 1k, 100k, 10, …),
+// so a machine that gets busier or quieter during the run cannot pass for an effect of size.
 const SIZES = [10, 1_000, 100_000];
 const REAL_TOKENS = 10;
-const LOOKUP_OPTIONS = { warmupOps: QUICK ? 200 : 500, rounds: QUICK ? 3 : 5, opsPerRound: QUICK ? 500 : 1_500 };
+const LOOKUP = { warmupOps: QUICK ? 200 : 300, rounds: QUICK ? 3 : 5, opsPerRound: QUICK ? 300 : 600 };
+const PROJECT_ID = '7a1e0c55-3f0b-4b8e-9a77-2c1d5e6f7a8b';
 
 interface SqlRunner {
   exec(sql: string, params?: unknown[]): Promise<unknown[]>;
 }
 
-interface LookupRow {
+/** One filled database of `size` tokens and the lookups to time on it. */
+interface Instance {
   size: number;
-  findUnique: RoundResult;
-  findBySecret: RoundResult;
-  findUniqueConc: RoundResult;
-  raw?: RoundResult;
-  miss: RoundResult;
+  ops: Array<[string, (i: number) => Promise<unknown>, number]>;
+  close(): Promise<void>;
 }
 
-const PROJECT_SQL = `INSERT INTO "Project" (id, slug, name) VALUES ($1, 'bench', 'bench')`;
+const OPS = ['findUnique', 'findBySecret', 'findUnique×8', 'miss', 'raw pg'] as const;
 
-/** Inserts tokens number `from`..`to`-1 in one statement; hashes are SHA-256 hex of a per-row string. */
-function fillerSql(from: number, to: number, projectId: string): string {
-  return `INSERT INTO "Token" (id, "projectId", name, "secretHash", "labelSelector", role, region, "updatedAt")
-    SELECT gen_random_uuid(), '${projectId}', 'bench-' || i, encode(sha256(('bench-secret-' || i)::bytea), 'hex'),
-           'group=A', 'READ', 'GRA', now()
-    FROM generate_series(${from}, ${to - 1}) AS i`;
-}
-
-async function runLookups(
-  label: string,
-  prisma: PrismaClient,
-  sql: SqlRunner,
-  rawLookup: ((hash: string) => Promise<unknown>) | null,
-): Promise<LookupRow[]> {
-  const projectId = '7a1e0c55-3f0b-4b8e-9a77-2c1d5e6f7a8b';
-  await sql.exec(PROJECT_SQL, [projectId]);
+async function fillTokens(sql: SqlRunner, size: number): Promise<{ secrets: string[]; sample: string[] }> {
+  await sql.exec(`INSERT INTO "Project" (id, slug, name) VALUES ($1, 'bench', 'bench')`, [PROJECT_ID]);
   const secrets = Array.from({ length: REAL_TOKENS }, () => generateTokenSecret());
   for (const [i, secret] of secrets.entries()) {
     await sql.exec(
       `INSERT INTO "Token" (id, "projectId", name, "secretHash", "labelSelector", role, region, "updatedAt")
        VALUES (gen_random_uuid(), $1, $2, $3, $4, 'READ', 'GRA', now())`,
-      [projectId, `real-${i}`, hashTokenSecret(secret), SELECTOR_TEXT],
+      [PROJECT_ID, `real-${i}`, hashTokenSecret(secret), SELECTOR_TEXT],
     );
   }
-  const rows: LookupRow[] = [];
-  let have = REAL_TOKENS;
-  for (const size of SIZES) {
-    if (size > have) {
-      const started = Date.now();
-      await sql.exec(fillerSql(have, size, projectId));
-      await sql.exec('ANALYZE "Token"');
-      process.stdout.write(`  [${label}] ${size.toLocaleString('en-US')} tokens (filled in ${Date.now() - started} ms)\n`);
-      have = size;
-    } else {
-      process.stdout.write(`  [${label}] ${size.toLocaleString('en-US')} tokens\n`);
-    }
-    const count = (await sql.exec('SELECT count(*)::int AS n FROM "Token"')) as Array<{ n: number }>;
-    if (count[0]?.n !== size) throw new Error(`expected ${size} tokens, found ${count[0]?.n}`);
-    // Hashes spread over the whole table, so lookups touch different index pages.
-    const sample = (
-      (await sql.exec(`SELECT "secretHash" AS h FROM "Token" ORDER BY random() LIMIT 2000`)) as Array<{ h: string }>
-    ).map((r) => r.h);
-    const pick = (i: number) => sample[i % sample.length]!;
-    const findUnique = await timeAsync(async (i) => {
-      const record = await prisma.token.findUnique({ where: { secretHash: pick(i) }, select: TOKEN_RECORD_SELECT });
-      if (!record) throw new Error('lookup missed a hash that exists');
-    }, LOOKUP_OPTIONS);
-    const findBySecret = await timeAsync(async (i) => {
-      const resolved = await findTokenBySecret(prisma, secrets[i % secrets.length]!);
-      if (!resolved) throw new Error('findTokenBySecret missed a real secret');
-    }, LOOKUP_OPTIONS);
-    const findUniqueConc = await timeAsync(async (i) => {
-      await prisma.token.findUnique({ where: { secretHash: pick(i) }, select: TOKEN_RECORD_SELECT });
-    }, { ...LOOKUP_OPTIONS, concurrency: 8 });
-    const miss = await timeAsync(async (i) => {
-      const record = await prisma.token.findUnique({ where: { secretHash: hashTokenSecret(`nope-${i}`) }, select: TOKEN_RECORD_SELECT });
-      if (record) throw new Error('a made-up hash was found');
-    }, LOOKUP_OPTIONS);
-    const raw = rawLookup ? await timeAsync((i) => rawLookup(pick(i)), LOOKUP_OPTIONS) : undefined;
-    rows.push({ size, findUnique, findBySecret, findUniqueConc, miss, raw });
+  if (size > REAL_TOKENS) {
+    // One statement; hashes are SHA-256 hex of a per-row string (PostgreSQL ≥ 11 has sha256()).
+    await sql.exec(
+      `INSERT INTO "Token" (id, "projectId", name, "secretHash", "labelSelector", role, region, "updatedAt")
+       SELECT gen_random_uuid(), $1, 'bench-' || i, encode(sha256(('bench-secret-' || i)::bytea), 'hex'), 'group=A', 'READ', 'GRA', now()
+       FROM generate_series(${REAL_TOKENS}, ${size - 1}) AS i`,
+      [PROJECT_ID],
+    );
   }
-  const plan = (await sql.exec(`EXPLAIN SELECT id FROM "Token" WHERE "secretHash" = 'x'`)) as Array<Record<string, string>>;
-  console.log(`  [${label}] plan at ${have.toLocaleString('en-US')} tokens: ${Object.values(plan[0] ?? {})[0]}`);
-  return rows;
+  await sql.exec('ANALYZE "Token"');
+  const count = (await sql.exec('SELECT count(*)::int AS n FROM "Token"')) as Array<{ n: number }>;
+  if (count[0]?.n !== size) throw new Error(`expected ${size} tokens, found ${count[0]?.n}`);
+  // Existing hashes spread over the whole table, so lookups touch different index pages.
+  const sample = ((await sql.exec(`SELECT "secretHash" AS h FROM "Token" ORDER BY random() LIMIT 2000`)) as Array<{ h: string }>).map((r) => r.h);
+  return { secrets, sample };
 }
 
-function printLookups(title: string, rows: LookupRow[]): void {
-  console.log(`\n== ${title}: token lookups/s by secretHash (median of ${LOOKUP_OPTIONS.rounds} rounds × ${LOOKUP_OPTIONS.opsPerRound}) ==`);
-  const cols: Array<[string, (r: LookupRow) => RoundResult | undefined]> = [
-    ['findUnique', (r) => r.findUnique],
-    ['findBySecret', (r) => r.findBySecret],
-    ['findUnique×8', (r) => r.findUniqueConc],
-    ['miss', (r) => r.miss],
-    ['raw pg', (r) => r.raw],
+function lookupOps(prisma: PrismaClient, secrets: string[], sample: string[], raw: ((hash: string) => Promise<unknown>) | null): Instance['ops'] {
+  const pick = (i: number) => sample[i % sample.length]!;
+  const ops: Instance['ops'] = [
+    ['findUnique', async (i) => {
+      if (!(await prisma.token.findUnique({ where: { secretHash: pick(i) }, select: TOKEN_RECORD_SELECT }))) throw new Error('lookup missed an existing hash');
+    }, 1],
+    ['findBySecret', async (i) => {
+      if (!(await findTokenBySecret(prisma, secrets[i % secrets.length]!))) throw new Error('findTokenBySecret missed a real secret');
+    }, 1],
+    ['findUnique×8', (i) => prisma.token.findUnique({ where: { secretHash: pick(i) }, select: TOKEN_RECORD_SELECT }), 8],
+    ['miss', async (i) => {
+      if (await prisma.token.findUnique({ where: { secretHash: hashTokenSecret(`nope-${i}`) }, select: TOKEN_RECORD_SELECT })) throw new Error('a made-up hash was found');
+    }, 1],
   ];
-  const shown = cols.filter(([, get]) => rows.some((r) => get(r)));
-  console.log(pad('tokens', 10) + shown.map(([name]) => pad(name, 14, true)).join(''));
-  for (const row of rows) {
-    console.log(pad(row.size.toLocaleString('en-US'), 10) + shown.map(([, get]) => pad(fmtRate(get(row)?.median ?? NaN), 14, true)).join(''));
+  if (raw) ops.push(['raw pg', (i) => raw(pick(i)), 1]);
+  return ops;
+}
+
+async function measureInterleaved(label: string, instances: Instance[]): Promise<Map<number, Map<string, RoundResult>>> {
+  const rates = new Map(instances.map((inst) => [inst.size, new Map<string, number[]>()]));
+  for (const inst of instances) {
+    for (const [, op, concurrency] of inst.ops) await timeAsync(op, { warmupOps: LOOKUP.warmupOps, rounds: 0, concurrency });
   }
-  const first = rows[0]!;
-  const last = rows[rows.length - 1]!;
-  console.log(
-    pad(`${(last.size / 1000).toFixed(0)}k/${first.size}`, 10) +
-      shown.map(([, get]) => pad(fmtRatio((get(last)?.median ?? NaN) / (get(first)?.median ?? NaN)), 14, true)).join(''),
-  );
+  for (let round = 1; round <= LOOKUP.rounds; round++) {
+    if (process.stdout.isTTY) process.stdout.write(`  [${label}] round ${round}/${LOOKUP.rounds}\r`);
+    for (const inst of instances) {
+      for (const [name, op, concurrency] of inst.ops) {
+        const result = await timeAsync(op, { warmupOps: 0, rounds: 1, opsPerRound: LOOKUP.opsPerRound, concurrency });
+        const list = rates.get(inst.size)!.get(name) ?? [];
+        list.push(result.rounds[0]!);
+        rates.get(inst.size)!.set(name, list);
+      }
+    }
+  }
+  if (process.stdout.isTTY) process.stdout.write('\n');
+  return new Map([...rates].map(([size, byOp]) => [size, new Map([...byOp].map(([name, list]) => [name, { rounds: list, median: median(list) }]))]));
+}
+
+function printLookups(title: string, results: Map<number, Map<string, RoundResult>>): void {
+  console.log(`\n== ${title}: token lookups/s by secretHash (median of ${LOOKUP.rounds} interleaved rounds × ${LOOKUP.opsPerRound}) ==`);
+  const shown = OPS.filter((name) => [...results.values()].some((byOp) => byOp.has(name)));
+  console.log(pad('tokens', 10) + shown.map((name) => pad(name, 14, true)).join(''));
+  for (const [size, byOp] of results) {
+    console.log(pad(size.toLocaleString('en-US'), 10) + shown.map((name) => pad(fmtRate(byOp.get(name)?.median ?? NaN), 14, true)).join(''));
+  }
+  const first = results.get(SIZES[0]!)!;
+  const last = results.get(SIZES[SIZES.length - 1]!)!;
+  console.log(pad('100k/10', 10) + shown.map((name) => pad(fmtRatio((last.get(name)?.median ?? NaN) / (first.get(name)?.median ?? NaN)), 14, true)).join(''));
   console.log('(findUnique: Prisma, sequential; findBySecret: checksum + sha256 + findUnique + parseSelector;');
   console.log(' ×8: 8 in flight; miss: unknown hash; raw pg: node-postgres prepared SELECT, sequential)');
 }
 
 async function benchPostgres(): Promise<void> {
-  let db: BenchDatabase | null = null;
-  let prisma: PrismaClient | null = null;
-  let client: pg.Client | null = null;
-  const cleanup = async () => {
-    await prisma?.$disconnect().catch(() => {});
-    await client?.end().catch(() => {});
-    await db?.drop();
-  };
+  const dbs: BenchDatabase[] = [];
+  const instances: Instance[] = [];
+  const cleanup = once(async () => {
+    for (const inst of instances) await inst.close().catch(() => {});
+    for (const db of dbs) await db.drop().catch((error: unknown) => console.error(`could not drop ${db.name}:`, error));
+  });
   const unhook = onInterrupt(cleanup);
   try {
-    db = await createBenchDatabase();
-    console.log(`\nPostgreSQL: database ${db.name} (dropped at the end)`);
-    await applyPendingMigrations(new PrismaPg({ connectionString: db.url }));
-    prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url, max: 10 }) });
-    client = new pg.Client({ connectionString: db.url });
-    await client.connect();
-    const c = client;
-    const sql: SqlRunner = { exec: async (text, params) => (await c.query(text, params)).rows };
-    const raw = (hash: string) =>
-      c.query({
-        name: 'by-hash',
-        text: `SELECT id, "projectId", name, "labelSelector", role, region, version, "expiresAt", "lastUsedAt" FROM "Token" WHERE "secretHash" = $1`,
-        values: [hash],
-      });
-    const rows = await runLookups('postgres', prisma, sql, raw);
-    printLookups('PostgreSQL 127.0.0.1', rows);
+    console.log('\nPostgreSQL 127.0.0.1: one fresh database per size (all dropped at the end)');
+    for (const size of SIZES) {
+      const db = await createBenchDatabase();
+      dbs.push(db);
+      await applyPendingMigrations(new PrismaPg({ connectionString: db.url }));
+      const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url, max: 10 }) });
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      instances.push({ size, ops: [], close: async () => { await prisma.$disconnect(); await client.end(); } });
+      const sql: SqlRunner = { exec: async (text, params) => (await client.query(text, params)).rows };
+      const started = Date.now();
+      const { secrets, sample } = await fillTokens(sql, size);
+      const raw = (hash: string) =>
+        client.query({
+          name: 'by-hash',
+          text: `SELECT id, "projectId", name, "labelSelector", role, region, version, "expiresAt", "lastUsedAt" FROM "Token" WHERE "secretHash" = $1`,
+          values: [hash],
+        });
+      instances[instances.length - 1]!.ops = lookupOps(prisma, secrets, sample, raw);
+      const plan = (await sql.exec(`EXPLAIN SELECT id FROM "Token" WHERE "secretHash" = 'x'`)) as Array<Record<string, string>>;
+      console.log(`  ${db.name}: ${size.toLocaleString('en-US')} tokens (filled in ${Date.now() - started} ms); plan: ${Object.values(plan[0] ?? {})[0]}`);
+    }
+    printLookups('PostgreSQL 127.0.0.1', await measureInterleaved('postgres', instances));
   } finally {
     await cleanup();
     unhook();
@@ -271,18 +310,23 @@ async function benchPostgres(): Promise<void> {
 }
 
 async function benchPglite(): Promise<void> {
-  const pglite = await PGlite.create();
-  let prisma: PrismaClient | null = null;
+  const instances: Instance[] = [];
   try {
-    console.log('\nPGlite: in-memory');
-    await applyPendingMigrations(pgliteFactory(pglite));
-    prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-    const sql: SqlRunner = { exec: async (text, params) => (await pglite.query(text, params)).rows };
-    const rows = await runLookups('pglite', prisma, sql, null);
-    printLookups('PGlite (embedded, in-memory)', rows);
+    console.log('\nPGlite: one in-memory database per size');
+    for (const size of SIZES) {
+      const pglite = await PGlite.create();
+      await applyPendingMigrations(pgliteFactory(pglite));
+      const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+      instances.push({ size, ops: [], close: async () => { await prisma.$disconnect(); await pglite.close(); } });
+      const sql: SqlRunner = { exec: async (text, params) => (await pglite.query(text, params)).rows };
+      const started = Date.now();
+      const { secrets, sample } = await fillTokens(sql, size);
+      instances[instances.length - 1]!.ops = lookupOps(prisma, secrets, sample, null);
+      console.log(`  ${size.toLocaleString('en-US')} tokens (filled in ${Date.now() - started} ms)`);
+    }
+    printLookups('PGlite (embedded, in-memory)', await measureInterleaved('pglite', instances));
   } finally {
-    await prisma?.$disconnect().catch(() => {});
-    await pglite.close().catch(() => {});
+    for (const inst of instances) await inst.close().catch(() => {});
   }
 }
 
@@ -290,6 +334,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   console.log(`tollgate authz bench — node ${process.version}, ${QUICK ? 'quick' : 'full'} run`);
   benchAuthorize();
+  await benchResolverHit();
   if (!args.has('--no-db')) {
     await benchPostgres();
     if (!args.has('--no-pglite')) await benchPglite();
@@ -300,6 +345,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
+    if (wasInterrupted()) return;
     console.error('bench:authz failed:', error);
     process.exit(1);
   },

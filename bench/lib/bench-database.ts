@@ -48,14 +48,30 @@ export async function createBenchDatabase(baseUrl = adminUrl()): Promise<BenchDa
   };
 }
 
-/** Runs `cleanup` once on SIGINT/SIGTERM, then exits 130/143. Returns the function that removes the hooks. */
+let interrupted = false;
+
+/** True once SIGINT/SIGTERM arrived: errors after that are the interruption's fallout, not findings. */
+export function wasInterrupted(): boolean {
+  return interrupted;
+}
+
+/** Makes an async cleanup run once: every later call returns the same promise. */
+export function once(cleanup: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  return () => (running ??= cleanup());
+}
+
+/**
+ * Runs `cleanup` on SIGINT/SIGTERM, then exits 130/143. `cleanup` should come from `once`, so a
+ * main path failing because of the interruption (its children got the signal too) waits for the
+ * same cleanup instead of racing it. Returns the function that removes the hooks.
+ */
 export function onInterrupt(cleanup: () => Promise<void>): () => void {
-  let running = false;
   const handler = (signal: NodeJS.Signals) => {
-    if (running) return;
-    running = true;
+    if (interrupted) return;
+    interrupted = true;
     console.error(`\n${signal}: cleaning up…`);
-    const force = setTimeout(() => process.exit(1), 15_000);
+    const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
     cleanup()
       .catch((error: unknown) => console.error('cleanup failed:', error))

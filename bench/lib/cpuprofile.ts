@@ -50,16 +50,17 @@ export function summarizeProfile(path: string, windows: Window[] = [], top = 25)
     const node = byId.get(profile.samples[i]!);
     if (!node) continue;
     const { functionName, url, lineNumber } = node.callFrame;
-    const name = functionName || '(anonymous)';
+    const raw = functionName || '(anonymous)';
+    const name = raw.length > 60 ? `${raw.slice(0, 57)}...` : raw;
     const key = `${name}  ${url ? `${url.replace(/^file:\/\/.*?\/(lib|node_modules|bench)\//, '$1/')}:${lineNumber + 1}` : ''}`;
     selfByFn.set(key, (selfByFn.get(key) ?? 0) + 1);
-    const a = area(url, name);
+    const a = area(url, name.startsWith('RegExp: ') ? 'RegExp' : name);
     selfByArea.set(a, (selfByArea.get(a) ?? 0) + 1);
     total++;
   }
   const lines: string[] = [];
   const pct = (n: number) => `${((n / Math.max(total, 1)) * 100).toFixed(1).padStart(5)}%`;
-  lines.push(`samples: ${total}${windows.length ? ' (inside the timed gateway runs)' : ''}`);
+  lines.push(`samples: ${total}${windows.length ? " (inside this target's timed runs)" : ""}`);
   lines.push('self time by area:');
   for (const [a, n] of [...selfByArea].sort((x, y) => y[1] - x[1]).slice(0, 15)) lines.push(`  ${pct(n)}  ${a}`);
   lines.push(`top ${top} functions by self time:`);

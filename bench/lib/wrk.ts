@@ -1,5 +1,5 @@
 // Runs wrk against 127.0.0.1 and reads its report.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface WrkOptions {
   /** Must be http://127.0.0.1:<port>/… */
@@ -33,10 +33,19 @@ export function wrkArgs(options: WrkOptions): string[] {
   return args;
 }
 
+const running = new Set<ChildProcess>();
+
+/** Stops any wrk still running (cleanup on error or Ctrl-C). */
+export function stopWrk(): void {
+  for (const child of running) child.kill('SIGKILL');
+  running.clear();
+}
+
 export async function runWrk(options: WrkOptions): Promise<WrkResult> {
   const target = new URL(options.url);
   if (target.hostname !== '127.0.0.1') throw new Error(`wrk may only target 127.0.0.1, not ${target.hostname}`);
   const child = spawn('wrk', wrkArgs(options), { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
   const chunks: Buffer[] = [];
   child.stdout.on('data', (d: Buffer) => chunks.push(d));
   child.stderr.on('data', (d: Buffer) => chunks.push(d));
@@ -46,6 +55,7 @@ export async function runWrk(options: WrkOptions): Promise<WrkResult> {
     child.once('error', () => resolve(-1));
   });
   clearTimeout(killer);
+  running.delete(child);
   const raw = Buffer.concat(chunks).toString('utf8');
   if (code !== 0) throw new Error(`wrk exited with ${code}:\n${raw}`);
   return parseWrk(raw);

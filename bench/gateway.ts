@@ -1,0 +1,526 @@
+// `npm run bench:gateway`: the Tollgate gateway against the same upstream served directly and
+// through nginx; then the gateway again with 100,000 tokens and 10,000 apps in the database, and
+// once more with them deleted (the scale bar compares with the few-token rounds on both sides).
+//
+// Everything runs on 127.0.0.1 and is torn down at the end (also on error or Ctrl-C): a fresh
+// PostgreSQL database `tollgate_bench_*`, a real Tollgate server (`node scripts/start.mjs`, the
+// built panel; run `npm run build` first), nginx with a generated config in a temp dir.
+//
+// Fairness: the upstream for all targets is one process, the hello-world child that Tollgate
+// itself starts for the demo app (its port comes from the server log line "healthy on …").
+// nginx runs worker_processes 1, like Tollgate's one Node event loop, and does the same header
+// work as the gateway (X-Forwarded-*, drops the bearer token), with upstream keep-alive as the
+// gateway's agent has. wrk uses one thread (-t1): on 2 cores, wrk + proxy + upstream already
+// share the machine. Every target gets the same headers (Host = the app host, Authorization).
+// Each warm-up runs with a Lua check that every response is exactly 200; timed runs check wrk's
+// non-2xx/3xx and socket-error counters. Any failure aborts the run (exit 1): numbers from a
+// proxy that answers errors mean nothing.
+//
+// Options:
+//   --duration S     timed run length (10)        --warmup S    warm-up length (3)
+//   --rounds N       timed rounds per target, interleaved; the median is reported (2)
+//   --connections N  wrk -c (32)                  --nginx-workers N|auto  (1)
+//   --compare        also reference proxies (bench/lib/node-proxy.ts) to split Node's cost from
+//                    Tollgate's: a plain Node server + the gateway's own proxyHttp; the same
+//                    without the early flushHeaders(); the Gateway class over an in-memory store
+//                    (no database, no Next); the same with Next.js loaded in the process
+//   --profile        run the server under node --cpu-prof; print where its CPU went during the
+//                    timed gateway runs; keep the .cpuprofile in the OS temp dir
+//   --quick          --duration 5 --warmup 2 --rounds 1
+//   --no-scale       skip the 100k-token run
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { signIn } from '../tests/integration/helpers/test-server.ts';
+import { createBenchDatabase, onInterrupt, once, wasInterrupted, type BenchDatabase } from './lib/bench-database.ts';
+import { summarizeProfile, type Window } from './lib/cpuprofile.ts';
+import { cpuMs, processTree } from './lib/proc-cpu.ts';
+import { freePort, Processes, tail, waitFor, type Started } from './lib/processes.ts';
+import { fmtRate, fmtRatio, median, pad } from './lib/stats.ts';
+import { runWrk, STATUS_CHECK_LUA, stopWrk, type WrkResult } from './lib/wrk.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+// ───────────────────────── options ─────────────────────────
+
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(name);
+function option(name: string, fallback: string): string {
+  const i = argv.indexOf(name);
+  return i !== -1 && argv[i + 1] !== undefined ? argv[i + 1]! : fallback;
+}
+const QUICK = flag('--quick');
+const DURATION = Number(option('--duration', QUICK ? '5' : '10'));
+const WARMUP = Number(option('--warmup', QUICK ? '2' : '3'));
+const ROUNDS = Number(option('--rounds', QUICK ? '1' : '2'));
+const CONNECTIONS = Number(option('--connections', '32'));
+const THREADS = 1;
+const NGINX_WORKERS = option('--nginx-workers', '1');
+const COMPARE = flag('--compare');
+const PROFILE = flag('--profile');
+const SCALE = !flag('--no-scale');
+const SCALE_TOKENS = 100_000;
+const SCALE_APPS = 10_000;
+const BAR_NGINX = 0.6;
+const BAR_SCALE = 0.9;
+const ADMIN = { email: 'bench@tollgate.test', password: 'bench-admin-password-1' };
+
+class SetupError extends Error {}
+
+// ───────────────────────── helpers ─────────────────────────
+
+function checkTools(): void {
+  const missing = ['wrk', 'nginx'].filter((tool) => {
+    const probe = spawnSync(tool, tool === 'wrk' ? ['--version'] : ['-v'], { stdio: 'ignore' });
+    return probe.error !== undefined;
+  });
+  if (missing.length) {
+    throw new SetupError(`missing ${missing.join(' and ')}; install with (as root):\n  apt-get install -y wrk nginx-light`);
+  }
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID')) || !existsSync(path.join(root, 'lib', 'db', 'generated', 'client.ts'))) {
+    throw new SetupError('no build found: run `npm run build` first (the benchmark starts the built server)');
+  }
+}
+
+interface Reply {
+  status: number;
+  body: string;
+}
+
+function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, timeout: 10_000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`timeout: ${url}`)));
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+async function runNode(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
+  const procs = new Processes();
+  const proc = procs.start(args.join(' '), process.execPath, args, { cwd: root, env });
+  const timer = setTimeout(() => proc.child.kill('SIGKILL'), timeoutMs);
+  const code = await proc.exited;
+  clearTimeout(timer);
+  if (code !== 0) throw new SetupError(`${args.join(' ')} failed (${code}):\n${tail(proc.output())}`);
+  return proc.output();
+}
+
+function nginxConf(dir: string, listenPort: number, upstreamPort: number): string {
+  return `# generated by bench/gateway.ts
+worker_processes ${NGINX_WORKERS};
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  keepalive_requests 100000;
+  upstream app {
+    server 127.0.0.1:${upstreamPort};
+    keepalive 64;
+    keepalive_requests 100000;
+  }
+  server {
+    listen 127.0.0.1:${listenPort};
+    location / {
+      proxy_pass http://app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      # The same header work as the gateway: forwarded headers set, the bearer token dropped.
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $remote_addr;
+      proxy_set_header X-Real-IP $remote_addr;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_set_header X-Forwarded-Host $http_host;
+      proxy_set_header Authorization "";
+    }
+  }
+}
+`;
+}
+
+interface Target {
+  key: string;
+  label: string;
+  url: string;
+  /** The proxy's processes (none for the direct row), for CPU per request. */
+  proxyPids: () => number[];
+}
+
+interface Run {
+  wrk: WrkResult;
+  /** CPU time per request of the proxy and of the upstream, in µs. */
+  proxyUs: number;
+  upstreamUs: number;
+}
+
+interface Measured {
+  runs: Run[];
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  proxyUs: number;
+  upstreamUs: number;
+}
+
+function summarize(runs: Run[]): Measured {
+  return {
+    runs,
+    reqPerSec: median(runs.map((r) => r.wrk.reqPerSec)),
+    p50Ms: median(runs.map((r) => r.wrk.p50Ms)),
+    p99Ms: median(runs.map((r) => r.wrk.p99Ms)),
+    proxyUs: median(runs.map((r) => r.proxyUs)),
+    upstreamUs: median(runs.map((r) => r.upstreamUs)),
+  };
+}
+
+function fmtMs(ms: number): string {
+  if (!Number.isFinite(ms)) return 'n/a';
+  return ms < 1 ? `${(ms * 1000).toFixed(0)}us` : `${ms.toFixed(2)}ms`;
+}
+
+function fmtUs(us: number): string {
+  return Number.isFinite(us) ? `${us.toFixed(0)}us` : '-';
+}
+
+function assertAllOk(target: Target, result: WrkResult, phase: string): void {
+  const problems: string[] = [];
+  if (!(result.requests > 0)) problems.push('no requests completed');
+  if (result.non2xx3xx > 0) problems.push(`${result.non2xx3xx} non-2xx/3xx responses`);
+  if (result.socketErrors > 0) problems.push(`${result.socketErrors} socket errors`);
+  if (result.non200 !== undefined && result.non200 > 0) problems.push(`${result.non200} of ${result.checked} responses were not 200`);
+  if (result.checked !== undefined && result.checked === 0) problems.push('status check saw no responses');
+  if (problems.length) throw new Error(`${target.label} (${phase}): ${problems.join(', ')}\n${result.raw}`);
+}
+
+// ───────────────────────── main ─────────────────────────
+
+async function main(): Promise<number> {
+  checkTools();
+  const started = Date.now();
+  const load = loadavg();
+  console.log(
+    `tollgate gateway bench — node ${process.version}, ${cpus().length} cores, load ${load.map((l) => l.toFixed(2)).join(' ')}` +
+      `\nwrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}s --latency, ${WARMUP}s warm-up, ${ROUNDS} interleaved round(s); nginx worker_processes ${NGINX_WORKERS}`,
+  );
+  if (load[0]! > 1) console.log(`warning: the machine is busy (1-min load ${load[0]!.toFixed(2)}): numbers will be noisy`);
+
+  const procs = new Processes();
+  const tmp = mkdtempSync(path.join(tmpdir(), 'tollgate-bench-'));
+  chmodSync(tmp, 0o755); // nginx workers run as nobody
+  let db: BenchDatabase | null = null;
+  let sql: pg.Client | null = null;
+  let server: Started | null = null;
+  // --profile: each profiled process writes into prof/<target key>/ when it exits.
+  const profileDir = (key: string) => path.join(tmp, 'prof', key);
+  const profileArgs = (key: string) => (PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir(key)}`] : []);
+  const profileWindows = new Map<string, Window[]>();
+  const profiled: Array<{ key: string; label: string; proc: Started }> = [];
+  const cleanup = once(async () => {
+    stopWrk();
+    await sql?.end().catch(() => {});
+    // nginx: SIGQUIT = graceful stop of master and workers. The server stops its app children itself.
+    await procs.stopAll({ nginx: 'SIGQUIT' });
+    if (db) await db.drop().catch((error: unknown) => console.error(`could not drop ${db?.name}:`, error));
+    rmSync(tmp, { recursive: true, force: true });
+  });
+  const unhook = onInterrupt(cleanup);
+
+  try {
+    // Database and server.
+    db = await createBenchDatabase();
+    console.log(`\n[setup] database ${db.name}; migrating`);
+    await runNode(['--import', 'tsx', 'scripts/db-migrate.ts'], { ...process.env, DATABASE_URL: db.url }, 90_000);
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const nodeArgs = [...profileArgs('gateway'), 'scripts/start.mjs'];
+    server = procs.start('tollgate', process.execPath, nodeArgs, {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        BASE_DOMAIN: 'localhost',
+        DATA_DIR: path.join(tmp, 'data'),
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+        DATABASE_URL: db.url,
+      },
+    });
+    const srv = server;
+    profiled.push({ key: 'gateway', label: 'Tollgate server', proc: srv });
+    console.log(`[setup] starting Tollgate on ${base}${PROFILE ? ' (under --cpu-prof)' : ''}`);
+    await waitFor('the server', async () => ((await request(`${base}/signin`)).status < 500 ? true : undefined), { timeoutMs: 120_000, process: srv });
+    const cookie = await signIn(base, ADMIN.email, ADMIN.password);
+    const created = await request(`${base}/v1/token`, {
+      method: 'POST',
+      headers: { cookie, origin: base, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bench', labelSelector: 'group=A', role: 'read', region: 'GRA' }),
+    });
+    if (created.status !== 200) throw new SetupError(`POST /v1/token: ${created.status} ${created.body}`);
+    const secret = (JSON.parse(created.body) as { status: { value?: string } }).status.value;
+    if (!secret) throw new SetupError('POST /v1/token returned no secret');
+    const app = await waitFor(
+      'the demo hello-world app to be RUNNING',
+      async () => {
+        const res = await request(`${base}/v1/app`, { headers: { cookie } });
+        const apps = JSON.parse(res.body) as Array<{ id: string; spec: { name: string; labels: Record<string, string> }; status: { state: string } }>;
+        return apps.find((a) => a.spec.name === 'hello-world' && a.spec.labels.group === 'A' && a.status.state === 'RUNNING');
+      },
+      { timeoutMs: 60_000, process: srv },
+    );
+    const healthy = new RegExp(`\\[app ${app.id.slice(0, 8)}\\] .*healthy on 127\\.0\\.0\\.1:(\\d+) \\(pid (\\d+)`).exec(srv.output());
+    if (!healthy) throw new SetupError(`no "healthy on 127.0.0.1:PORT" line for app ${app.id} in the server log:\n${tail(srv.output())}`);
+    const upstreamPort = Number(healthy[1]);
+    const upstreamPid = Number(healthy[2]);
+    const appHost = `${app.id}.app.gra.localhost:${port}`;
+    console.log(`[setup] app ${app.id} RUNNING; its hello-world child listens on 127.0.0.1:${upstreamPort} (the upstream of every target)`);
+
+    // nginx.
+    const nginxPort = await freePort();
+    for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(tmp, sub));
+    const confPath = path.join(tmp, 'nginx.conf');
+    writeFileSync(confPath, nginxConf(tmp, nginxPort, upstreamPort));
+    const nginx = procs.start('nginx', 'nginx', ['-p', tmp, '-e', path.join(tmp, 'error.log'), '-c', confPath, '-g', 'daemon off;']);
+    const targets: Target[] = [
+      { key: 'direct', label: 'direct upstream', url: `http://127.0.0.1:${upstreamPort}/`, proxyPids: () => [] },
+      { key: 'nginx', label: 'nginx proxy', url: `http://127.0.0.1:${nginxPort}/`, proxyPids: () => processTree(nginx.child.pid!) },
+      // The server process alone: its hello-world child is the upstream.
+      { key: 'gateway', label: 'tollgate gateway', url: `${base}/`, proxyPids: () => [srv.child.pid!] },
+    ];
+    if (COMPARE) {
+      const variants = [
+        { key: 'node-tollgate', env: { MODE: 'tollgate' }, label: 'node proxy (proxyHttp)' },
+        { key: 'node-no-flush', env: { MODE: 'no-flush' }, label: 'node proxy (no flush)' },
+        { key: 'node-gateway', env: { MODE: 'gateway' }, label: 'Gateway, memory store' },
+        { key: 'node-gateway-next', env: { MODE: 'gateway', NEXT: '1' }, label: 'Gateway, memory + Next' },
+      ];
+      for (const variant of variants) {
+        const proxyPort = await freePort();
+        const url = `http://127.0.0.1:${proxyPort}/`;
+        const proc = procs.start(variant.key, process.execPath, [...profileArgs(variant.key), '--import', 'tsx', 'bench/lib/node-proxy.ts'], {
+          cwd: root,
+          env: {
+            ...process.env,
+            ...variant.env,
+            PORT: String(proxyPort),
+            UPSTREAM_PORT: String(upstreamPort),
+            APP_ID: app.id,
+            SECRET: secret,
+            NODE_ENV: 'production',
+            // Only for the Next variant, should a page reach for configuration or the database.
+            DATA_DIR: path.join(tmp, `data-${variant.key}`),
+            DATABASE_URL: db.url,
+            ADMIN_EMAIL: ADMIN.email,
+            ADMIN_PASSWORD: ADMIN.password,
+          },
+        });
+        targets.push({ key: variant.key, label: variant.label, url, proxyPids: () => [proc.child.pid!] });
+        profiled.push({ key: variant.key, label: variant.label, proc });
+        const probeHeaders = { Host: appHost, Authorization: `Bearer ${secret}` };
+        await waitFor(variant.label, async () => ((await request(url, { headers: probeHeaders })).status === 200 ? true : undefined), {
+          timeoutMs: 60_000,
+          process: proc,
+        });
+        // Next does its per-request setup (AsyncLocalStorage and all) on its first request.
+        if (variant.env.NEXT) await request(`${url}api/auth/csrf`);
+      }
+    }
+    await waitFor('nginx', async () => ((await request(targets[1]!.url)).status === 200 ? true : undefined), { timeoutMs: 15_000, process: nginx });
+
+    // Every target: 200 "Hello, World!" with the bench headers; the gateway also refuses no token.
+    const headers = { Host: appHost, Authorization: `Bearer ${secret}` };
+    for (const target of targets) {
+      const res = await request(target.url, { headers });
+      if (res.status !== 200 || res.body !== 'Hello, World!') throw new SetupError(`${target.label}: ${res.status} ${res.body.slice(0, 200)}`);
+    }
+    const anonymous = await request(`${base}/`, { headers: { Host: appHost } });
+    if (anonymous.status !== 401) throw new SetupError(`gateway without a token answered ${anonymous.status}, expected 401`);
+
+    const luaPath = path.join(tmp, 'status-check.lua');
+    writeFileSync(luaPath, STATUS_CHECK_LUA);
+    const wrkBase = { headers, threads: THREADS, connections: CONNECTIONS };
+    const measureTargets = async (list: Target[], rounds: number, tag: string): Promise<Map<string, Measured>> => {
+      const runs = new Map<string, Run[]>(list.map((t) => [t.key, []]));
+      for (const target of list) {
+        const warm = await runWrk({ ...wrkBase, url: target.url, durationS: WARMUP, script: luaPath });
+        assertAllOk(target, warm, 'warm-up');
+        console.log(`  warm-up ${pad(target.label, 24)} ${pad(fmtRate(warm.reqPerSec), 8, true)} req/s, ${warm.checked} responses all 200`);
+      }
+      for (let round = 1; round <= rounds; round++) {
+        for (const target of list) {
+          const proxyPids = target.proxyPids();
+          const cpu0 = [cpuMs(proxyPids), cpuMs([upstreamPid])];
+          const t0 = Number(process.hrtime.bigint() / 1000n);
+          const result = await runWrk({ ...wrkBase, url: target.url, durationS: DURATION });
+          const windows = profileWindows.get(target.key) ?? [];
+          windows.push({ startUs: t0, endUs: Number(process.hrtime.bigint() / 1000n) });
+          profileWindows.set(target.key, windows);
+          const perReq = (ms: number) => (ms * 1000) / result.requests;
+          const run: Run = {
+            wrk: result,
+            proxyUs: proxyPids.length ? perReq(cpuMs(proxyPids) - cpu0[0]!) : NaN,
+            upstreamUs: perReq(cpuMs([upstreamPid]) - cpu0[1]!),
+          };
+          assertAllOk(target, result, `round ${round}`);
+          runs.get(target.key)!.push(run);
+          console.log(
+            `  ${tag} round ${round} ${pad(target.label, 24)} ${pad(fmtRate(result.reqPerSec), 8, true)} req/s  p50 ${pad(fmtMs(result.p50Ms), 8, true)}  p99 ${pad(fmtMs(result.p99Ms), 8, true)}` +
+              `  cpu/req proxy ${pad(fmtUs(run.proxyUs), 6, true)} upstream ${pad(fmtUs(run.upstreamUs), 6, true)}  (${result.requests} requests, all 2xx)`,
+          );
+        }
+      }
+      return new Map([...runs].map(([k, v]) => [k, summarize(v)]));
+    };
+
+    console.log('\n[main run]');
+    const main = await measureTargets(targets, ROUNDS, 'main');
+
+    let scaled: Measured | null = null;
+    let after: Measured | null = null;
+    if (SCALE) {
+      console.log(`\n[scale run] inserting ${SCALE_TOKENS.toLocaleString('en-US')} tokens and ${SCALE_APPS.toLocaleString('en-US')} apps`);
+      sql = new pg.Client({ connectionString: db.url });
+      await sql.connect();
+      const t0 = Date.now();
+      await insertScaleRows(sql);
+      const counts = (await sql.query(`SELECT (SELECT count(*) FROM "Token")::int AS tokens, (SELECT count(*) FROM "App")::int AS apps`)).rows[0] as {
+        tokens: number;
+        apps: number;
+      };
+      console.log(`  now ${counts.tokens.toLocaleString('en-US')} tokens, ${counts.apps.toLocaleString('en-US')} apps (inserted in ${Date.now() - t0} ms)`);
+      if (counts.tokens < SCALE_TOKENS || counts.apps < SCALE_APPS) throw new SetupError('scale rows missing');
+      const gateway = targets.find((t) => t.key === 'gateway')!;
+      const res = await request(gateway.url, { headers });
+      if (res.status !== 200) throw new SetupError(`gateway after the scale insert: ${res.status} ${res.body}`);
+      scaled = (await measureTargets([gateway], ROUNDS, 'scale')).get('gateway')!;
+      // The same server with the scale rows gone again: a machine that got busier or quieter
+      // meanwhile shows here, and the baseline below averages both sides of the scale run.
+      console.log('\n[after] deleting the scale rows, measuring the few-token gateway again');
+      await deleteScaleRows(sql);
+      after = (await measureTargets([gateway], ROUNDS, 'after')).get('gateway')!;
+    }
+
+    // Summary.
+    const direct = main.get('direct')!;
+    const viaNginx = main.get('nginx')!;
+    const gw = main.get('gateway')!;
+    const row = (label: string, m: Measured) =>
+      `${pad(label, 24)}${pad(fmtRate(m.reqPerSec), 9, true)}${pad(fmtMs(m.p50Ms), 10, true)}${pad(fmtMs(m.p99Ms), 10, true)}` +
+      `${pad(fmtUs(m.proxyUs), 12, true)}${pad(fmtUs(m.upstreamUs), 12, true)}`;
+    const gwNginx = gw.reqPerSec / viaNginx.reqPerSec;
+    // Baseline for the scale bar: every few-token gateway round, before and after the scale run.
+    const baseline = after ? median([...gw.runs, ...after.runs].map((r) => r.wrk.reqPerSec)) : gw.reqPerSec;
+    const scaleRatio = scaled ? scaled.reqPerSec / baseline : NaN;
+    const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+    const lines = [
+      `gateway bench (wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}s, ${cpus().length} cores; median of ${ROUNDS} round(s); nginx worker_processes ${NGINX_WORKERS};`,
+      ` upstream: Tollgate's own hello-world child on 127.0.0.1:${upstreamPort} for every row)`,
+      `${pad('', 24)}${pad('req/s', 9, true)}${pad('p50', 10, true)}${pad('p99', 10, true)}${pad('proxy cpu/r', 12, true)}${pad('upstr cpu/r', 12, true)}`,
+      row('direct upstream', direct),
+      row('nginx proxy', viaNginx),
+      row('tollgate gateway', gw),
+      ...(scaled ? [row('tollgate @100k tokens', scaled)] : []),
+      ...(after ? [row('tollgate, few again', after)] : []),
+      ...targets.filter((t) => t.key.startsWith('node-')).map((t) => row(t.label, main.get(t.key)!)),
+      `gateway/nginx = ${fmtRatio(gwNginx)} (bar ≥ ${BAR_NGINX.toFixed(2)}) ${verdict(gwNginx >= BAR_NGINX)}` +
+        (scaled ? `  gateway@100k / gateway = ${fmtRatio(scaleRatio)} (bar ≥ ${BAR_SCALE.toFixed(2)}) ${verdict(scaleRatio >= BAR_SCALE)}` : ''),
+      ...(after ? [`(gateway@100k is compared with the median of all few-token gateway rounds, before and after: ${fmtRate(baseline)} req/s)`] : []),
+      `gateway/direct = ${fmtRatio(gw.reqPerSec / direct.reqPerSec)}  nginx/direct = ${fmtRatio(viaNginx.reqPerSec / direct.reqPerSec)}` +
+        (COMPARE ? `  gateway/node-proxy = ${fmtRatio(gw.reqPerSec / main.get('node-tollgate')!.reqPerSec)}` : ''),
+      `(cpu/r: CPU time per request of the proxy process(es) and of the upstream, from /proc; steadier than req/s on a busy machine)`,
+    ];
+    console.log(`\n${'─'.repeat(78)}\n${lines.join('\n')}\n${'─'.repeat(78)}`);
+
+    if (PROFILE) {
+      // Profiles are written when the processes exit; kept in the OS temp dir.
+      for (const { key, label, proc } of profiled) {
+        await procs.stop(proc);
+        const dir = profileDir(key);
+        // The main thread's profile is the first one (tsx's loader thread writes another).
+        const file = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()[0] : undefined;
+        if (!file) {
+          console.log(`\n${label}: no .cpuprofile was written`);
+          continue;
+        }
+        const kept = path.join(tmpdir(), `tollgate-bench-${key}-${Date.now()}.cpuprofile`);
+        copyFileSync(path.join(dir, file), kept);
+        console.log(`\n${label} CPU profile (kept at ${kept}):\n${summarizeProfile(kept, profileWindows.get(key) ?? [])}`);
+      }
+    }
+    console.log(`\ndone in ${((Date.now() - started) / 1000).toFixed(0)} s; load now ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    return 0;
+  } finally {
+    await cleanup();
+    unhook();
+  }
+}
+
+/** 100k tokens (unique names, random SHA-256 hashes, varied scopes) and 10k stopped apps with valid labels. */
+async function insertScaleRows(sql: pg.Client): Promise<void> {
+  const project = (await sql.query(`SELECT id FROM "Project" WHERE slug = 'demo'`)).rows[0] as { id: string } | undefined;
+  if (!project) throw new SetupError('no demo project');
+  const salt = randomBytes(8).toString('hex');
+  await sql.query('BEGIN');
+  await sql.query(
+    `INSERT INTO "Token" (id, "projectId", name, "secretHash", "labelSelector", role, region, "updatedAt")
+     SELECT gen_random_uuid(), $1, 'scale-' || i, encode(sha256(('scale-${salt}-' || i)::bytea), 'hex'),
+            CASE i % 4 WHEN 0 THEN 'group=A' WHEN 1 THEN 'group=B,tier in (api,web)' WHEN 2 THEN '' ELSE '!legacy,team' END,
+            (CASE WHEN i % 10 = 0 THEN 'OPERATOR' ELSE 'READ' END)::"TokenRole",
+            CASE WHEN i % 2 = 0 THEN 'GRA' ELSE 'BHS' END, now()
+     FROM generate_series(1, ${SCALE_TOKENS}) AS i`,
+    [project.id],
+  );
+  await sql.query(
+    `INSERT INTO "App" (id, "projectId", name, image, region, port, labels, "unsecureHttp", state, "desiredState", "updatedAt")
+     SELECT id, $1, 'scale-app-' || i, 'infrastructureascode/hello-world', CASE WHEN i % 2 = 0 THEN 'GRA' ELSE 'BHS' END, 8080,
+            jsonb_build_object('ovh/id', id::text, 'ovh/type', 'app', 'group', CASE WHEN i % 3 = 0 THEN 'A' ELSE 'B' END,
+                               'tier', 'web', 'shard', (i % 100)::text),
+            false, 'STOPPED', 'STOPPED', now()
+     FROM (SELECT gen_random_uuid() AS id, i FROM generate_series(1, ${SCALE_APPS}) AS i) AS s`,
+    [project.id],
+  );
+  await sql.query(
+    `INSERT INTO "AppEvent" (id, "appId", state) SELECT gen_random_uuid(), id, 'STOPPED' FROM "App" WHERE name LIKE 'scale-app-%'`,
+  );
+  await sql.query('COMMIT');
+  await settle(sql);
+}
+
+/** Removes what insertScaleRows added (events go with their apps). */
+async function deleteScaleRows(sql: pg.Client): Promise<void> {
+  await sql.query(`DELETE FROM "App" WHERE name LIKE 'scale-app-%'`);
+  await sql.query(`DELETE FROM "Token" WHERE name LIKE 'scale-%'`);
+  await settle(sql);
+}
+
+/** Runs now what autovacuum and the checkpointer would otherwise do during the timed runs. */
+async function settle(sql: pg.Client): Promise<void> {
+  await sql.query('VACUUM ANALYZE "Token", "App", "AppEvent"');
+  await sql.query('CHECKPOINT').catch(() => {}); // needs a superuser (or pg_checkpoint); optional
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    // Interrupted: the signal handler is cleaning up and exits when done.
+    if (wasInterrupted()) return;
+    if (error instanceof SetupError) console.error(`\nbench:gateway setup failed: ${error.message}`);
+    else console.error('\nbench:gateway failed:', error);
+    process.exit(1);
+  },
+);
