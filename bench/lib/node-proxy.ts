@@ -14,7 +14,7 @@ import { AccessResolver } from '../../lib/gateway/access-resolver.ts';
 import { Gateway } from '../../lib/gateway/gateway.ts';
 import type { GatewayApp, GatewayStore } from '../../lib/gateway/gateway-store.ts';
 import { proxyHttp } from '../../lib/gateway/proxy-http.ts';
-import { downstreamHeaders, upstreamHeaders } from '../../lib/gateway/upstream-headers.ts';
+import { downstreamRawHeaders, upstreamHeaders } from '../../lib/gateway/upstream-headers.ts';
 import { parseAppHost } from '../../lib/server/app-host.ts';
 import type { TokenRecord } from '../../lib/tokens/find-token-by-secret.ts';
 import { recordTokenUse } from '../../lib/tokens/record-token-use.ts';
@@ -34,7 +34,7 @@ function plain(res: http.ServerResponse, status: number): void {
 function proxyNoFlush(req: http.IncomingMessage, res: http.ServerResponse): void {
   const upstreamReq = http.request({ ...upstream, method: req.method, path: req.url, headers: upstreamHeaders(req), agent });
   upstreamReq.on('response', (upstreamRes) => {
-    res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, downstreamHeaders(upstreamRes.headers));
+    res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage, downstreamRawHeaders(upstreamRes.rawHeaders));
     upstreamRes.pipe(res);
     upstreamRes.on('error', () => res.destroy());
   });

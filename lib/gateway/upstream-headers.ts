@@ -74,19 +74,20 @@ function connectionListed(connection: string | undefined): Set<string> | null {
   return new Set(connection.split(',').map((name) => name.trim().toLowerCase()));
 }
 
-/** Response headers from the app (as undici gives them: lower-case, repeated ones as arrays), minus hop-by-hop ones and gate cookies. */
-export function downstreamHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
-  const listed = connectionListed(typeof headers.connection === 'string' ? headers.connection : undefined);
-  const out: Record<string, string | string[]> = {};
-  for (const name in headers) {
-    const value = headers[name];
-    if (value === undefined || HOP_BY_HOP.has(name) || listed?.has(name)) continue;
-    if (name === 'set-cookie') {
-      const kept = (Array.isArray(value) ? value : [value]).filter((cookie) => !setsGateCookie(cookie));
-      if (kept.length) out[name] = kept;
-      continue;
-    }
-    out[name] = value;
+/** Response headers from the app as a flat raw list, minus hop-by-hop ones and gate cookies (keeps repeated Set-Cookie). */
+export function downstreamRawHeaders(rawHeaders: string[]): string[] {
+  let listed: Set<string> | null = null;
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]!.toLowerCase() === 'connection') listed = connectionListed(rawHeaders[i + 1]);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!;
+    const lower = name.toLowerCase();
+    if (HOP_BY_HOP.has(lower) || listed?.has(lower)) continue;
+    // An app must not be able to plant or overwrite the gateway's own session cookie.
+    if (lower === 'set-cookie' && setsGateCookie(rawHeaders[i + 1]!)) continue;
+    out.push(name, rawHeaders[i + 1]!);
   }
   return out;
 }
