@@ -103,7 +103,7 @@ async function main(): Promise<void> {
         else plain(res, 404);
         return;
       }
-      gateway.handle(req, res, appHost).catch(() => (res.headersSent ? res.destroy() : plain(res, 500)));
+      gateway.handle(req, res, appHost)?.catch(() => (res.headersSent ? res.destroy() : plain(res, 500)));
     };
   } else if (mode === 'no-flush') {
     handler = proxyNoFlush;

@@ -49,6 +49,17 @@ export class AccessResolver {
     this.sessions = new TtlCache(ttl, max);
   }
 
+  /** The cached app (null: known not to exist), or undefined when only the database can say. */
+  peekApp(id: string): GatewayApp | null | undefined {
+    return this.apps.get(id);
+  }
+
+  /** Like tokenBySecret from the cache alone: undefined when the database must be asked. */
+  peekTokenBySecret(secret: string): ResolvedToken | null | undefined {
+    if (!hasValidChecksum(secret)) return null;
+    return this.tokensByHash.get(hashTokenSecret(secret));
+  }
+
   app(id: string): Promise<GatewayApp | null> {
     return this.cached(this.apps, `app:${id}`, id, () => this.store.findApp(id));
   }

@@ -39,8 +39,19 @@ export class Gateway {
 
   constructor(private readonly options: GatewayOptions) {}
 
-  async handle(req: IncomingMessage, res: ServerResponse, host: AppHost): Promise<void> {
-    const access = await this.check(req, host, false);
+  /**
+   * Serves one request. When everything it needs is cached (the common case)
+   * the decision is taken synchronously: no promise is created on the hot path,
+   * which matters because Next's AsyncLocalStorage makes every promise in the
+   * process pay for async hooks.
+   */
+  handle(req: IncomingMessage, res: ServerResponse, host: AppHost): Promise<void> | void {
+    const cached = this.checkCached(req, host);
+    if (cached) return this.serve(req, res, cached);
+    return this.check(req, host, false).then((access) => this.serve(req, res, access));
+  }
+
+  private serve(req: IncomingMessage, res: ServerResponse, access: Access): void {
     if (!access.ok) return respond(req, res, access.reply);
     const upstream = this.runningUpstream(access.app);
     if (!upstream) return respond(req, res, notRunning());
@@ -77,23 +88,35 @@ export class Gateway {
     if (closed > 0) this.options.log?.(`closed ${closed} open connection(s) of a revoked token`);
   }
 
+  /** The decision from cached data alone, or undefined when the database must be asked. */
+  private checkCached(req: IncomingMessage, host: AppHost): Access | undefined {
+    const early = targetProblem(req, host);
+    if (early) return { ok: false, reply: early };
+    const app = this.options.resolver.peekApp(host.appId);
+    if (app === undefined) return undefined;
+    const missing = appProblem(app, host);
+    if (missing) return { ok: false, reply: missing };
+    if ((req.url ?? '').startsWith(GATE_PATH)) return undefined;
+    if (app!.unsecureHttp) return { ok: true, app: app!, token: null };
+    const bearer = bearerSecret(req);
+    // Gate-cookie sessions take the general path; programs send Bearer.
+    if (bearer === undefined) return req.headers.cookie ? undefined : decide(req, app!, undefined);
+    const token = this.options.resolver.peekTokenBySecret(bearer);
+    return token === undefined ? undefined : decide(req, app!, token);
+  }
+
   private async check(req: IncomingMessage, host: AppHost, isUpgrade: boolean): Promise<Access> {
-    const url = req.url ?? '';
-    // Absolute-form (`GET http://elsewhere/`) or `*`: not a request for this app.
-    if (!url.startsWith('/')) return { ok: false, reply: { status: 400, code: 'bad_request', message: 'Request target must be a path' } };
-    if (!UUID.test(host.appId)) return { ok: false, reply: noSuchApp() };
+    const early = targetProblem(req, host);
+    if (early) return { ok: false, reply: early };
     try {
       const app = await this.options.resolver.app(host.appId);
-      if (!app || app.state === 'DELETED' || app.region.toUpperCase() !== host.region) return { ok: false, reply: noSuchApp() };
-      if (!isUpgrade && url.startsWith(GATE_PATH)) {
-        return { ok: false, reply: await handleGatePath(req, app, { resolver: this.options.resolver, store: this.options.store, limiter: this.connectLimiter }) };
+      const missing = appProblem(app, host);
+      if (missing) return { ok: false, reply: missing };
+      if (!isUpgrade && (req.url ?? '').startsWith(GATE_PATH)) {
+        return { ok: false, reply: await handleGatePath(req, app!, { resolver: this.options.resolver, store: this.options.store, limiter: this.connectLimiter }) };
       }
-      if (app.unsecureHttp) return { ok: true, app, token: null };
-      const token = await this.credential(req, app);
-      const credential: AuthCredential | null = token?.credential ?? null;
-      const decision = authorize({ credential, app, action: 'app:query' });
-      if (!decision.allow) return { ok: false, reply: denied(req, decision, token === undefined) };
-      return { ok: true, app, token: token ?? null };
+      if (app!.unsecureHttp) return { ok: true, app: app!, token: null };
+      return decide(req, app!, await this.credential(req, app!));
     } catch (error) {
       if (error instanceof DatabaseUnavailableError) {
         this.options.log?.(`database unavailable: ${error.message}`);
@@ -108,11 +131,8 @@ export class Gateway {
    * undefined = no credential presented; null = one was presented and is not valid.
    */
   private async credential(req: IncomingMessage, app: GatewayApp): Promise<ResolvedToken | null | undefined> {
-    const authorization = req.headers.authorization;
-    if (authorization) {
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-      if (match) return this.options.resolver.tokenBySecret(match[1]!);
-    }
+    const bearer = bearerSecret(req);
+    if (bearer !== undefined) return this.options.resolver.tokenBySecret(bearer);
     const sessionIds = readGateCookies(req.headers.cookie, isSecure(req));
     if (sessionIds.length === 0) return undefined;
     for (const sessionId of sessionIds) {
@@ -128,6 +148,32 @@ export class Gateway {
   private runningUpstream(app: GatewayApp): Upstream | null {
     return app.state === 'RUNNING' ? this.options.upstream(app.id) : null;
   }
+}
+
+/** Refusals that need no lookup: an absolute-form target, a host that cannot name an app. */
+function targetProblem(req: IncomingMessage, host: AppHost): Reply | null {
+  // Absolute-form (`GET http://elsewhere/`) or `*`: not a request for this app.
+  if (!(req.url ?? '').startsWith('/')) return { status: 400, code: 'bad_request', message: 'Request target must be a path' };
+  if (!UUID.test(host.appId)) return noSuchApp();
+  return null;
+}
+
+function appProblem(app: GatewayApp | null, host: AppHost): Reply | null {
+  return !app || app.state === 'DELETED' || app.region.toUpperCase() !== host.region ? noSuchApp() : null;
+}
+
+/** The Bearer secret, if the request carries one. */
+function bearerSecret(req: IncomingMessage): string | undefined {
+  const authorization = req.headers.authorization;
+  if (!authorization) return undefined;
+  return /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+}
+
+/** `authorize` on the request's credential (undefined: none presented; null: presented, not valid). */
+function decide(req: IncomingMessage, app: GatewayApp, token: ResolvedToken | null | undefined): Access {
+  const decision = authorize({ credential: token?.credential ?? null, app, action: 'app:query' });
+  if (!decision.allow) return { ok: false, reply: denied(req, decision, token === undefined) };
+  return { ok: true, app, token: token ?? null };
 }
 
 function noSuchApp(): Reply {

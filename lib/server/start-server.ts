@@ -82,11 +82,16 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const appHost = parseAppHost(req.headers.host, config.BASE_DOMAIN);
     if (appHost) {
-      gateway.handle(req, res, appHost).catch((error: unknown) => {
+      const failed = (error: unknown) => {
         console.error('[tollgate] gateway error', error);
         if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'Internal error' } });
         else res.destroy();
-      });
+      };
+      try {
+        gateway.handle(req, res, appHost)?.catch(failed);
+      } catch (error) {
+        failed(error);
+      }
       return;
     }
     const tooLarge = panelBodyProblem(req);
