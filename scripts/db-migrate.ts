@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { applyPendingMigrations, pgliteFactory, postgresFactory, summarizeEngineError } from '../lib/db/migrations.ts';
+import { redactUrl } from '../lib/db/database.ts';
 
 const env = (name: string) => (process.env[name] === '' ? undefined : process.env[name]);
 
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   const databaseUrl = env('DATABASE_URL');
   let applied: string[];
   if (databaseUrl) {
-    console.log(`Migrating PostgreSQL at ${redact(databaseUrl)}`);
+    console.log(`Migrating PostgreSQL at ${redactUrl(databaseUrl)}`);
     applied = await applyPendingMigrations(postgresFactory(databaseUrl));
   } else {
     const dir = path.resolve(env('DATA_DIR') ?? '.data', 'pglite');
@@ -30,15 +31,6 @@ async function main(): Promise<void> {
   for (const name of applied) console.log(`Applied ${name}`);
 }
 
-function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'the configured URL';
-  }
-}
 
 main().catch((error: unknown) => {
   console.error(`db:migrate: ${summarizeEngineError(error)}`);

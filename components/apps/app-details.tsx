@@ -7,6 +7,7 @@ import { useApp, useAppLifecycle } from '@/lib/panel/app-queries';
 import { canStart, canStop } from '@/lib/panel/app-states';
 import { formatDateTime } from '@/lib/panel/format-date';
 import { StateBadge } from '@/components/state-badge';
+import { LoadError } from '@/components/ui/load-error';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -47,17 +48,7 @@ export function AppDetails({ id, access }: { id: string; access: ReactNode }) {
         It may have been deleted, or it belongs to a project you are not a member of.
       </EmptyState>
     ) : (
-      <Alert
-        tone="error"
-        title="The app could not be loaded"
-        action={
-          <Button variant="secondary" size="sm" onClick={() => query.refetch()}>
-            Retry
-          </Button>
-        }
-      >
-        {errorMessage(query.error)}
-      </Alert>
+      <LoadError title="The app could not be loaded" error={query.error} onRetry={() => query.refetch()} />
     );
   }
 

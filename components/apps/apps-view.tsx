@@ -6,6 +6,7 @@ import { checkSelector } from '@/lib/panel/check-selector';
 import { useDebouncedValue } from '@/lib/panel/use-debounced-value';
 import { errorMessage } from '@/lib/panel/api-client';
 import { SelectorProblemHint } from '@/components/labels/selector-problem';
+import { LoadError } from '@/components/ui/load-error';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -86,17 +87,7 @@ export function AppsView({ initialSelector }: { initialSelector: string }) {
       {query.isPending ? (
         <TableSkeleton label="Loading apps…" columns={6} />
       ) : query.isError && !query.data ? (
-        <Alert
-          tone="error"
-          title="The apps could not be loaded"
-          action={
-            <Button variant="secondary" size="sm" onClick={() => query.refetch()}>
-              Retry
-            </Button>
-          }
-        >
-          {errorMessage(query.error)}
-        </Alert>
+        <LoadError title="The apps could not be loaded" error={query.error} onRetry={() => query.refetch()} />
       ) : !hasApps ? (
         applied ? (
           <EmptyState

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { errorMessage } from '@/lib/panel/api-client';
 import { useRevealedSecret } from '@/lib/panel/revealed-secret';
 import { TOKEN_PAGE_SIZE, useDeleteToken, useRegenerateToken, useTokenList, type TokenDto } from '@/lib/panel/token-queries';
+import { LoadError } from '@/components/ui/load-error';
 import { Alert } from '@/components/ui/alert';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
@@ -78,17 +79,7 @@ export function TokensView() {
       {query.isPending ? (
         <TableSkeleton label="Loading tokens…" columns={7} />
       ) : query.isError && !query.data ? (
-        <Alert
-          tone="error"
-          title="The tokens could not be loaded"
-          action={
-            <Button variant="secondary" size="sm" onClick={() => query.refetch()}>
-              Retry
-            </Button>
-          }
-        >
-          {errorMessage(query.error)}
-        </Alert>
+        <LoadError title="The tokens could not be loaded" error={query.error} onRetry={() => query.refetch()} />
       ) : tokens.length === 0 && page === 0 ? (
         <EmptyState title="No tokens yet" action={<ButtonLink href="/tokens/new">New Token</ButtonLink>}>
           Tokens let people and programs reach the apps whose labels match a selector such as <code className="font-mono">group=A</code>,

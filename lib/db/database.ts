@@ -56,7 +56,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   };
 }
 
-function redactUrl(url: string): string {
+/** A database URL fit for logs: the password masked. */
+export function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';

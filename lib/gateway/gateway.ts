@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { authorize, type AuthCredential, type Denial } from '../authz/authorize';
+import { authorize, type Denial } from '../authz/authorize';
 import { RateLimiter } from '../auth/rate-limiter';
 import type { Upstream } from '../runtime/runtime-driver';
 import type { AppHost } from '../server/app-host';
