@@ -45,7 +45,8 @@ export function respond(req: IncomingMessage, res: ServerResponse, reply: Reply)
       'content-length': body.length,
       'content-security-policy': PAGE_CSP,
       'x-frame-options': 'DENY',
-      'referrer-policy': 'no-referrer',
+      // Not no-referrer: with it, browsers send `Origin: null` on the login form's POST.
+      'referrer-policy': 'same-origin',
     });
     res.end(req.method === 'HEAD' ? undefined : body);
     return;
