@@ -1,5 +1,5 @@
 // A throwaway PostgreSQL database for one benchmark run, on this machine only.
-import pg from 'pg';
+import { createPostgresDatabase } from '../../tests/integration/helpers/test-database.ts';
 
 export const DEFAULT_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
@@ -21,31 +21,8 @@ export interface BenchDatabase {
 
 /** Creates `tollgate_bench_<random>`; `drop` removes it even with connections still open, and only once. */
 export async function createBenchDatabase(baseUrl = adminUrl()): Promise<BenchDatabase> {
-  const name = `tollgate_bench_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 5_000 });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(baseUrl);
-  url.pathname = '/' + name;
-  let dropped: Promise<void> | null = null;
-  return {
-    name,
-    url: url.toString(),
-    drop: () =>
-      (dropped ??= (async () => {
-        const client = new pg.Client({ connectionString: baseUrl, connectionTimeoutMillis: 5_000 });
-        await client.connect();
-        try {
-          await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        } finally {
-          await client.end();
-        }
-      })()),
-  };
+  const { name, url, drop } = await createPostgresDatabase(baseUrl, 'tollgate_bench');
+  return { name, url, drop: once(drop) };
 }
 
 let interrupted = false;
