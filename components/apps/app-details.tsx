@@ -8,7 +8,7 @@ import { canStart, canStop } from '@/lib/panel/app-states';
 import { formatDateTime } from '@/lib/panel/format-date';
 import { StateBadge } from '@/components/state-badge';
 import { LoadError } from '@/components/ui/load-error';
-import { Alert } from '@/components/ui/alert';
+import { DismissibleError } from '@/components/ui/dismissible-error';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -94,17 +94,9 @@ export function AppDetails({ id, access }: { id: string; access: ReactNode }) {
       />
 
       {lifecycle.isError && (
-        <Alert
-          tone="error"
-          className="mb-4"
-          action={
-            <Button variant="ghost" size="sm" onClick={() => lifecycle.reset()}>
-              Dismiss
-            </Button>
-          }
-        >
+        <DismissibleError className="mb-4" onDismiss={() => lifecycle.reset()}>
           Could not {lifecycle.variables ? ACTION_NAMES[lifecycle.variables] : 'change'} the app: {errorMessage(lifecycle.error)}
-        </Alert>
+        </DismissibleError>
       )}
 
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">

@@ -5,7 +5,7 @@ import { validateLabelKey, validateLabelValue } from '@/lib/labels/label-rules';
 import { isReservedLabelKey } from '@/lib/labels/platform-labels';
 import { errorMessage } from '@/lib/panel/api-client';
 import { useSetAppLabel } from '@/lib/panel/app-queries';
-import { Alert } from '@/components/ui/alert';
+import { DismissibleError } from '@/components/ui/dismissible-error';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { inputClass } from '@/components/ui/field';
@@ -126,17 +126,9 @@ export function AppTags({ appId, labels, onChanged }: { appId: string; labels: R
       </form>
 
       {setLabel.isError && (
-        <Alert
-          tone="error"
-          className="mt-4"
-          action={
-            <Button variant="ghost" size="sm" onClick={() => setLabel.reset()}>
-              Dismiss
-            </Button>
-          }
-        >
+        <DismissibleError className="mt-4" onDismiss={() => setLabel.reset()}>
           Could not {setLabel.variables?.value === null ? `remove ${setLabel.variables.name}` : 'save the label'}: {errorMessage(setLabel.error)}
-        </Alert>
+        </DismissibleError>
       )}
     </Card>
   );

@@ -5,7 +5,7 @@ import { errorMessage } from '@/lib/panel/api-client';
 import { useRevealedSecret } from '@/lib/panel/revealed-secret';
 import { TOKEN_PAGE_SIZE, useDeleteToken, useRegenerateToken, useTokenList, type TokenDto } from '@/lib/panel/token-queries';
 import { LoadError } from '@/components/ui/load-error';
-import { Alert } from '@/components/ui/alert';
+import { DismissibleError } from '@/components/ui/dismissible-error';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
@@ -62,18 +62,9 @@ export function TokensView() {
       {revealed && <RevealedSecretBanner revealed={revealed} />}
 
       {failed && (
-        <Alert
-          tone="error"
-          className="mb-4"
-          title={`Could not ${failed.what}`}
-          action={
-            <Button variant="ghost" size="sm" onClick={() => failed.reset()}>
-              Dismiss
-            </Button>
-          }
-        >
+        <DismissibleError className="mb-4" title={`Could not ${failed.what}`} onDismiss={() => failed.reset()}>
           {errorMessage(failed.error)}
-        </Alert>
+        </DismissibleError>
       )}
 
       {query.isPending ? (

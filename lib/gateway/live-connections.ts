@@ -24,8 +24,4 @@ export class LiveConnections {
     for (const close of set) close();
     return set.size;
   }
-
-  count(tokenId: string): number {
-    return this.byToken.get(tokenId)?.size ?? 0;
-  }
 }

@@ -42,8 +42,4 @@ export class TtlCache<K, V> {
   clear(): void {
     this.entries.clear();
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }
