@@ -1,0 +1,23 @@
+import http from 'node:http';
+import type { ReplicaAddress } from './drivers/runtime-driver.ts';
+
+export type ProbeResult = { ok: true; status: number } | { ok: false; reason: string };
+
+/**
+ * One readiness probe: `GET path` on the replica. Ready means 2xx or 3xx, as
+ * Kubernetes' httpGet probe (and OVHcloud AI Deploy's) counts it.
+ */
+export function probeHttp(address: ReplicaAddress, path: string, timeoutMs = 2_000): Promise<ProbeResult> {
+  return new Promise((resolve) => {
+    const req = http.get(
+      { host: address.host, port: address.port, path, agent: false, timeout: timeoutMs, headers: { 'user-agent': 'tollgate-probe' } },
+      (res) => {
+        res.resume();
+        const status = res.statusCode ?? 0;
+        resolve(status >= 200 && status < 400 ? { ok: true, status } : { ok: false, reason: `probe ${path} answered ${status}` });
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`probe ${path} timed out after ${timeoutMs} ms`)));
+    req.on('error', (error) => resolve({ ok: false, reason: error.message }));
+  });
+}
