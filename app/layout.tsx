@@ -6,6 +6,7 @@ import { Providers } from './providers';
 export const metadata: Metadata = {
   title: { default: 'Tollgate · AI Deploy', template: '%s · Tollgate' },
   description: 'Control panel and token gateway for deployed AI apps',
+  icons: { icon: '/favicon.svg' },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

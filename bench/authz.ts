@@ -21,8 +21,9 @@ import { AccessResolver } from '../lib/gateway/access-resolver.ts';
 import type { GatewayApp, GatewayStore } from '../lib/gateway/gateway-store.ts';
 import { applyPendingMigrations, pgliteFactory } from '../lib/db/migrations.ts';
 import { parseSelector } from '../lib/labels/parse-selector.ts';
-import { parseAppHost } from '../lib/server/app-host.ts';
-import { findTokenBySecret, TOKEN_RECORD_SELECT, type TokenRecord } from '../lib/tokens/find-token-by-secret.ts';
+import { parseAppHost } from '../lib/apps/app-host.ts';
+import { findTokenBySecret } from '../lib/tokens/find-token-by-secret.ts';
+import { TOKEN_RECORD_SELECT, type TokenRecord } from '../lib/tokens/token-record.ts';
 import { generateTokenSecret, hasValidChecksum } from '../lib/tokens/token-format.ts';
 import { hashTokenSecret } from '../lib/tokens/token-secret.ts';
 import { createBenchDatabase, onInterrupt, once, wasInterrupted, type BenchDatabase } from './lib/bench-database.ts';
@@ -50,7 +51,6 @@ const token: TokenCredential = {
   region: 'GRA',
   role: 'read',
   selector,
-  expiresAt: new Date(Date.now() + 86_400_000),
 };
 
 // Eleven labels, the platform's two included.

@@ -1,6 +1,7 @@
+import type { AppState } from '@/lib/db/generated/enums';
 import { isTransitional } from '@/lib/panel/app-states';
 
-const COLOURS: Record<string, { badge: string; dot: string }> = {
+const COLOURS: Record<AppState, { badge: string; dot: string }> = {
   RUNNING: { badge: 'bg-green-50 text-green-800 ring-green-600/20', dot: 'bg-green-500' },
   QUEUED: { badge: 'bg-slate-50 text-slate-700 ring-slate-500/20', dot: 'bg-slate-400' },
   INITIALIZING: { badge: 'bg-blue-50 text-blue-800 ring-blue-600/20', dot: 'bg-blue-500' },
@@ -11,11 +12,9 @@ const COLOURS: Record<string, { badge: string; dot: string }> = {
   DELETED: { badge: 'bg-slate-100 text-slate-500 ring-slate-500/20', dot: 'bg-slate-400' },
 };
 
-const FALLBACK = { badge: 'bg-slate-50 text-slate-700 ring-slate-500/20', dot: 'bg-slate-400' };
-
 /** An app's state as a coloured badge; the dot pulses while the state is on its way somewhere. */
-export function StateBadge({ state }: { state: string }) {
-  const colour = COLOURS[state] ?? FALLBACK;
+export function StateBadge({ state }: { state: AppState }) {
+  const colour = COLOURS[state];
   const moving = isTransitional(state);
   return (
     <span

@@ -15,8 +15,8 @@ import { Gateway } from '../../lib/gateway/gateway.ts';
 import type { GatewayApp, GatewayStore } from '../../lib/gateway/gateway-store.ts';
 import { proxyHttp } from '../../lib/gateway/proxy-http.ts';
 import { downstreamRawHeaders, upstreamHeaders } from '../../lib/gateway/upstream-headers.ts';
-import { parseAppHost } from '../../lib/server/app-host.ts';
-import type { TokenRecord } from '../../lib/tokens/find-token-by-secret.ts';
+import { parseAppHost } from '../../lib/apps/app-host.ts';
+import type { TokenRecord } from '../../lib/tokens/token-record.ts';
 import { recordTokenUse } from '../../lib/tokens/record-token-use.ts';
 import { hashTokenSecret } from '../../lib/tokens/token-secret.ts';
 

@@ -1,8 +1,9 @@
+import type { AppDto } from '@/lib/apps/app-dto';
 import { formatDateTime } from '@/lib/panel/format-date';
 import { StateBadge } from '@/components/state-badge';
 
 /** The app's states, newest first, with the time each began. */
-export function AppHistory({ history }: { history: { state: string; date: string; reason?: string }[] }) {
+export function AppHistory({ history }: { history: AppDto['status']['history'] }) {
   if (history.length === 0) return <p className="text-sm text-slate-600">No state changes recorded yet.</p>;
   const newestFirst = [...history].reverse();
   return (

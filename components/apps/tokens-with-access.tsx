@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { AppAccess } from '@/lib/dal/app-access';
+import type { AppAccess } from '@/lib/apps/list-tokens-with-access';
 import { roleLabel } from '@/lib/panel/roles';
 import { Card } from '@/components/ui/card';
 

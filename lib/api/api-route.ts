@@ -1,8 +1,10 @@
 import 'server-only';
-import type { PrismaClient } from '../db/generated/client';
-import { getPrisma } from '../db/db';
-import { ApiError, errorResponse } from './api-error';
-import { resolveCaller, type Caller } from './resolve-caller';
+import type { Caller } from '../authz/caller.ts';
+import { getPrisma } from '../db/db.ts';
+import type { PrismaClient } from '../db/generated/client.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { errorResponse } from './error-response.ts';
+import { resolveCaller } from './resolve-caller.ts';
 
 export interface ApiContext<P> {
   request: Request;
@@ -32,6 +34,11 @@ export async function readJson(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError(400, 'bad_request', 'The request body must be JSON');
+    throw new DomainError('INVALID', 'The request body must be JSON');
   }
+}
+
+/** A secret-bearing answer (a new or renewed token): never stored by any cache. */
+export function noStoreJson(body: unknown): Response {
+  return Response.json(body, { headers: { 'cache-control': 'no-store' } });
 }

@@ -1,43 +1,39 @@
 import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../audit/record-audit.ts';
+import { authorize, authorizeAppCreate } from '../authz/authorize.ts';
+import type { Caller } from '../authz/caller.ts';
+import { denialError } from '../authz/denial-error.ts';
 import type { PrismaClient } from '../db/generated/client.ts';
-import { recordAudit, type Actor } from '../audit/record-audit.ts';
 import { applyPlatformLabels } from '../labels/platform-labels.ts';
 import { equalityLabels } from '../labels/selector.ts';
-import { authorize, type TokenCredential } from '../authz/authorize.ts';
-import { ApiError } from '../api/api-error.ts';
+import { getAppController } from '../runtime/app-controller.ts';
+import { appDto } from './app-dto.ts';
 import type { AppSpec } from './app-spec.ts';
 
 export interface CreateAppOptions {
   prisma: PrismaClient;
-  projectId: string;
+  caller: Caller;
   spec: AppSpec;
-  actor: Actor;
-  /** A token creating the app: the app gets its selector's equality labels and must stay in its scope. */
-  token?: TokenCredential;
 }
 
 /**
- * Submits an app: assigns its id, stamps the platform's ovh/* labels over any
- * the user supplied, and records it as QUEUED for the runtime to pick up.
+ * Submits an app in the caller's project: assigns its id, stamps the
+ * platform's ovh/* labels over any the user supplied, records it as QUEUED and
+ * hands it to the runtime. A token's app gets its selector's equality labels.
  */
-export async function createApp({ prisma, projectId, spec, actor, token }: CreateAppOptions) {
+export async function createApp({ prisma, caller, spec }: CreateAppOptions) {
+  const { credential, projectId } = caller;
+  const allowed = authorizeAppCreate({ credential, projectId, region: spec.region });
+  if (!allowed.allow) throw denialError(allowed);
+
   const id = randomUUID();
-  const submitted = token ? { ...spec.labels, ...equalityLabels(token.selector) } : spec.labels;
+  const submitted = credential.kind === 'token' ? { ...spec.labels, ...equalityLabels(credential.selector) } : spec.labels;
   const { labels, replaced } = applyPlatformLabels(submitted, id);
-  if (token) {
-    // A token may only create what it could then manage; otherwise it could
-    // spawn apps nobody with that token can stop.
-    const decision = authorize({
-      credential: token,
-      app: { id, projectId, region: spec.region, labels, unsecureHttp: spec.unsecureHttp },
-      action: 'app:manage',
-    });
-    if (!decision.allow) {
-      throw new ApiError(403, 'forbidden', `The new app would be outside the token's scope: ${decision.message}`, {
-        reason: decision.reason,
-      });
-    }
-  }
+  // A token may only create what it could then manage; otherwise it could
+  // spawn apps nobody with that token can stop.
+  const manageable = authorize({ credential, app: { id, projectId, region: spec.region, labels, unsecureHttp: spec.unsecureHttp }, action: 'app:manage' });
+  if (!manageable.allow) throw denialError(manageable, `The new app would be outside the token's scope: ${manageable.message}`);
+
   const app = await prisma.$transaction(async (tx) => {
     const created = await tx.app.create({
       data: {
@@ -56,7 +52,7 @@ export async function createApp({ prisma, projectId, spec, actor, token }: Creat
       include: { events: true },
     });
     await recordAudit(tx, {
-      actor,
+      actor: caller.actor,
       projectId,
       action: 'app.create',
       targetType: 'app',
@@ -65,5 +61,6 @@ export async function createApp({ prisma, projectId, spec, actor, token }: Creat
     });
     return created;
   });
-  return { app, replacedLabels: replaced };
+  getAppController()?.submitted(app.id);
+  return appDto(app, { replacedLabels: replaced });
 }

@@ -1,23 +1,26 @@
-import type { PrismaClient } from '../db/generated/client';
-import { authorize, type Action, type AuthCredential } from '../authz/authorize';
-import { ApiError, notFound } from '../api/api-error';
-import { toAppView } from './app-view';
+import type { Action } from '../authz/authorize.ts';
+import { authorize } from '../authz/authorize.ts';
+import type { Caller } from '../authz/caller.ts';
+import { denialError } from '../authz/denial-error.ts';
+import type { PrismaClient } from '../db/generated/client.ts';
+import { recordId } from '../db/record-id.ts';
+import { notFound } from '../errors/domain-error.ts';
+import type { AppWithEvents } from './app-dto.ts';
+import { toAppView } from './app-view.ts';
+
+export const APP_EVENTS = { events: { orderBy: { createdAt: 'asc' } } } as const;
 
 /**
- * Loads an app and asks `authorize` whether the credential may do `action` on it.
- * Missing, deleted, or in a project the user doesn't belong to: 404 (a user
- * learns nothing about other tenants). A token out of scope: the denial's own
- * status and reason, so a CLI can say which check failed.
+ * Loads an app and asks `authorize` whether the caller may do `action` on it.
+ * Missing, deleted, or in a project the user doesn't belong to: not found (a
+ * user learns nothing about other tenants). A token out of scope: the denial
+ * with its reason, so a CLI can say which check failed.
  */
-export async function findAuthorizedApp(prisma: PrismaClient, credential: AuthCredential, appId: string, action: Action) {
-  const app = await prisma.app.findUnique({ where: { id: appId }, include: { events: { orderBy: { createdAt: 'asc' } } } });
+export async function findAuthorizedApp(prisma: PrismaClient, caller: Caller, appId: string, action: Action): Promise<AppWithEvents> {
+  const id = recordId(appId, 'App');
+  const app = await prisma.app.findUnique({ where: { id }, include: APP_EVENTS });
   if (!app || app.state === 'DELETED') throw notFound('App');
-  const decision = authorize({ credential, app: toAppView(app), action });
-  if (!decision.allow) {
-    if (decision.reason === 'not_member') throw notFound('App');
-    throw new ApiError(decision.status, decision.status === 401 ? 'unauthenticated' : 'forbidden', decision.message, {
-      reason: decision.reason,
-    });
-  }
+  const decision = authorize({ credential: caller.credential, app: toAppView(app), action });
+  if (!decision.allow) throw decision.reason === 'not_member' ? notFound('App') : denialError(decision);
   return app;
 }

@@ -1,12 +1,14 @@
-import type { PrismaClient } from '../db/generated/client';
-import { authorize, type AuthCredential } from '../authz/authorize';
-import { matchesSelector, type Selector } from '../labels/selector';
-import { toAppView } from './app-view';
+import { authorize } from '../authz/authorize.ts';
+import type { Caller } from '../authz/caller.ts';
+import type { PrismaClient } from '../db/generated/client.ts';
+import { matchesSelector, type Selector } from '../labels/selector.ts';
+import { appDto } from './app-dto.ts';
+import { toAppView } from './app-view.ts';
+import { APP_EVENTS } from './find-authorized-app.ts';
 
 export interface ListAppsOptions {
   prisma: PrismaClient;
-  projectId: string;
-  credential: AuthCredential;
+  caller: Caller;
   /** The caller's own filter (`?labelSelector=`), on top of what the credential may see. */
   selector: Selector;
   page: number;
@@ -14,21 +16,25 @@ export interface ListAppsOptions {
 }
 
 /**
- * The apps the credential may read, newest first, filtered and paged. Labels
- * live in JSON, so selectors are matched here rather than in SQL; `authorize`
- * decides visibility app by app, the same rule as every other path.
+ * The apps the caller may read, newest first, filtered and paged. Labels live
+ * in JSON, so `authorize` and the selector decide on slim rows (the same rule
+ * as every other path, no second copy of it in SQL); only the requested page
+ * is then loaded whole, with its history.
  */
-export async function listApps({ prisma, projectId, credential, selector, page, size }: ListAppsOptions) {
-  const region = credential.kind === 'token' ? credential.region : undefined;
-  const apps = await prisma.app.findMany({
-    where: { projectId, state: { not: 'DELETED' }, ...(region ? { region: { equals: region, mode: 'insensitive' } } : {}) },
+export async function listApps({ prisma, caller, selector, page, size }: ListAppsOptions) {
+  const region = caller.credential.kind === 'token' ? caller.credential.region : undefined;
+  const candidates = await prisma.app.findMany({
+    where: { projectId: caller.projectId, state: { not: 'DELETED' }, ...(region ? { region: { equals: region, mode: 'insensitive' } } : {}) },
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-    include: { events: { orderBy: { createdAt: 'asc' } } },
+    select: { id: true, projectId: true, region: true, labels: true, unsecureHttp: true },
   });
-  const visible = apps.filter(
-    (app) =>
-      authorize({ credential, app: toAppView(app), action: 'app:read' }).allow &&
-      matchesSelector(selector, app.labels as Record<string, string>),
-  );
-  return { total: visible.length, items: visible.slice(page * size, page * size + size) };
+  const visible = candidates.filter((row) => {
+    const view = toAppView(row);
+    return authorize({ credential: caller.credential, app: view, action: 'app:read' }).allow && matchesSelector(selector, view.labels);
+  });
+  const pageIds = visible.slice(page * size, page * size + size).map((row) => row.id);
+  const apps = pageIds.length
+    ? await prisma.app.findMany({ where: { id: { in: pageIds } }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], include: APP_EVENTS })
+    : [];
+  return { total: visible.length, items: apps.map((app) => appDto(app)) };
 }

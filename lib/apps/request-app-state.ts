@@ -1,23 +1,18 @@
-import 'server-only';
-import type { PrismaClient } from '../db/generated/client';
-import type { AuthCredential } from '../authz/authorize';
-import type { Actor } from '../audit/record-audit';
-import { ApiError } from '../api/api-error';
-import { getAppController } from '../runtime/app-controller';
-import { findAuthorizedApp } from './find-authorized-app';
+import type { Caller } from '../authz/caller.ts';
+import type { PrismaClient } from '../db/generated/client.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { getAppController } from '../runtime/app-controller.ts';
+import { appDto } from './app-dto.ts';
+import { APP_EVENTS, findAuthorizedApp } from './find-authorized-app.ts';
 
-/** Start, stop or delete an app the credential may manage; answers with the app as it now is. */
-export async function requestAppState(options: {
-  prisma: PrismaClient;
-  credential: AuthCredential;
-  actor: Actor;
-  appId: string;
-  desired: 'RUNNING' | 'STOPPED' | 'DELETED';
-}) {
-  const { prisma, credential, actor, appId, desired } = options;
-  await findAuthorizedApp(prisma, credential, appId, 'app:manage');
+export type RequestedState = 'RUNNING' | 'STOPPED' | 'DELETED';
+
+/** Start, stop or delete an app the caller may manage; answers with the app as it now is. */
+export async function requestAppState(options: { prisma: PrismaClient; caller: Caller; appId: string; desired: RequestedState }) {
+  const { prisma, caller, desired } = options;
+  const { id } = await findAuthorizedApp(prisma, caller, options.appId, 'app:manage');
   const controller = getAppController();
-  if (!controller) throw new ApiError(501, 'not_implemented', 'Runtime not available in this process');
-  await controller.request(appId, desired, actor);
-  return prisma.app.findUniqueOrThrow({ where: { id: appId }, include: { events: { orderBy: { createdAt: 'asc' } } } });
+  if (!controller) throw new DomainError('UNAVAILABLE', 'The runtime is not available in this process');
+  await controller.request(id, desired, caller.actor);
+  return appDto(await prisma.app.findUniqueOrThrow({ where: { id }, include: APP_EVENTS }));
 }

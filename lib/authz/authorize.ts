@@ -5,13 +5,14 @@
 // It runs on every gateway request, so the common outcomes return preallocated frozen objects
 // and only a selector miss builds a message.
 
+import type { Labels } from '../labels/labels';
 import { matchesSelector, printSelector, type Selector } from '../labels/selector';
+import type { Role } from '../tokens/token-role';
 
 /** query = send requests through the gateway; read = list/get via the API; manage = start/stop/delete/label/create. */
 export type Action = 'app:query' | 'app:read' | 'app:manage';
 
-export type Role = 'read' | 'operator';
-
+/** A usable token's scope. Whether the token is usable at all (known, not expired) is lib/tokens/check-token's question, asked first. */
 export interface TokenCredential {
   kind: 'token';
   tokenId: string;
@@ -19,8 +20,6 @@ export interface TokenCredential {
   region: string;
   role: Role;
   selector: Selector;
-  expiresAt: Date | null;
-  revoked?: boolean;
 }
 
 export interface UserCredential {
@@ -36,7 +35,7 @@ export interface AppView {
   id: string;
   projectId: string;
   region: string;
-  labels: Record<string, string>;
+  labels: Labels;
   unsecureHttp: boolean;
 }
 
@@ -48,7 +47,8 @@ export type DenyReason =
   | 'other_region'
   | 'selector_miss'
   | 'role_too_weak'
-  | 'not_member';
+  | 'not_member'
+  | 'token_not_allowed';
 
 export type Denial = {
   readonly allow: false;
@@ -66,18 +66,18 @@ function deny(reason: DenyReason, status: 401 | 403, message: string): Denial {
   return Object.freeze({ allow: false, reason, status, message });
 }
 
-// `other_project` is a 403, not a 404, as DESIGN § Gateway asks ("a valid token out of scope gets
+// `other_project` is a 403, not a 404, as docs/design.md ("Gateway") asks ("a valid token out of scope gets
 // 403 JSON saying which check failed"). Hiding it would buy nothing: the app-exists check runs
 // before authorization, so an anonymous request already tells a 404 from a 401. The message
 // still names neither project.
 const DENY_NO_CREDENTIAL = deny('no_credential', 401, 'a token is required to access this app');
-const DENY_UNKNOWN_TOKEN = deny('unknown_token', 401, 'the token is not valid');
-const DENY_EXPIRED = deny('expired', 401, 'the token has expired');
 const DENY_OTHER_PROJECT = deny('other_project', 403, 'the token belongs to another project than this app');
 const DENY_MANAGE_READ_ONLY = deny('role_too_weak', 403, 'a read-only token cannot manage apps');
 const DENY_CREATE_READ_ONLY = deny('role_too_weak', 403, 'a read-only token cannot create apps');
 const DENY_NOT_MEMBER = deny('not_member', 403, 'you are not a member of the project that owns this app');
 const DENY_NOT_MEMBER_CREATE = deny('not_member', 403, 'you are not a member of this project');
+const DENY_TOKEN_MANAGES_TOKENS = deny('token_not_allowed', 403, 'app tokens cannot manage tokens; sign in to the panel');
+const DENY_TOKEN_MANAGES_PROJECTS = deny('token_not_allowed', 403, 'app tokens cannot manage projects; sign in to the panel');
 
 // Regions are short codes (`GRA`); users and hostnames spell them in either case.
 function sameRegion(a: string, b: string): boolean {
@@ -88,18 +88,8 @@ function roleAllows(role: Role, action: Action): boolean {
   return role === 'operator' || action !== 'app:manage';
 }
 
-/** Checks shared by every token use, in DESIGN order: validity, expiry, project, region. */
-function checkTokenScope(
-  token: TokenCredential,
-  projectId: string,
-  region: string,
-  now: Date | undefined,
-): Denial | null {
-  if (token.revoked === true) return DENY_UNKNOWN_TOKEN;
-  // Expired at the instant itself, like GitHub's and OVH's expiry dates.
-  if (token.expiresAt !== null && token.expiresAt.getTime() <= (now?.getTime() ?? Date.now())) {
-    return DENY_EXPIRED;
-  }
+/** Checks shared by every token use, in order: project, then region. */
+function checkTokenScope(token: TokenCredential, projectId: string, region: string): Denial | null {
   if (token.projectId !== projectId) return DENY_OTHER_PROJECT;
   if (!sameRegion(token.region, region)) {
     return deny(
@@ -116,7 +106,6 @@ export function authorize(input: {
   credential: AuthCredential | null;
   app: AppView;
   action: Action;
-  now?: Date;
 }): Decision {
   const { credential, app, action } = input;
 
@@ -128,7 +117,7 @@ export function authorize(input: {
     return credential.projectIds.has(app.projectId) ? ALLOW : DENY_NOT_MEMBER;
   }
 
-  const scopeDenial = checkTokenScope(credential, app.projectId, app.region, input.now);
+  const scopeDenial = checkTokenScope(credential, app.projectId, app.region);
   if (scopeDenial !== null) return scopeDenial;
   if (!matchesSelector(credential.selector, app.labels)) {
     return deny(
@@ -150,7 +139,6 @@ export function authorizeAppCreate(input: {
   credential: AuthCredential | null;
   projectId: string;
   region: string;
-  now?: Date;
 }): Decision {
   const { credential } = input;
   if (credential === null) return DENY_NO_CREDENTIAL;
@@ -159,8 +147,25 @@ export function authorizeAppCreate(input: {
     return credential.projectIds.has(input.projectId) ? ALLOW : DENY_NOT_MEMBER_CREATE;
   }
 
-  const scopeDenial = checkTokenScope(credential, input.projectId, input.region, input.now);
+  const scopeDenial = checkTokenScope(credential, input.projectId, input.region);
   if (scopeDenial !== null) return scopeDenial;
   if (credential.role !== 'operator') return DENY_CREATE_READ_ONLY;
   return ALLOW;
+}
+
+/**
+ * May `credential` manage the tokens of `projectId`? Only a member signed in to
+ * the panel: a token that could mint tokens would outlive its own revocation.
+ */
+export function authorizeTokenAdmin(input: { credential: AuthCredential | null; projectId: string }): Decision {
+  const { credential } = input;
+  if (credential === null) return DENY_NO_CREDENTIAL;
+  if (credential.kind === 'token') return DENY_TOKEN_MANAGES_TOKENS;
+  return credential.projectIds.has(input.projectId) ? ALLOW : DENY_NOT_MEMBER_CREATE;
+}
+
+/** May `credential` list and create projects of its own? A signed-in user may; an app token never. */
+export function authorizeProjectAdmin(credential: AuthCredential | null): Decision {
+  if (credential === null) return DENY_NO_CREDENTIAL;
+  return credential.kind === 'token' ? DENY_TOKEN_MANAGES_PROJECTS : ALLOW;
 }

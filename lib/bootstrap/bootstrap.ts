@@ -8,7 +8,6 @@ export interface BootstrapOptions {
   adminEmail: string;
   adminPassword?: string;
   regions: readonly string[];
-  log?: (line: string) => void;
 }
 
 export interface BootstrapResult {
@@ -28,17 +27,18 @@ export async function bootstrap(options: BootstrapOptions): Promise<BootstrapRes
 
   const password = options.adminPassword ?? generatePassword();
   const passwordHash = await hashPassword(password);
-  const project = await prisma.$transaction(async (tx) => {
+  const { user, project } = await prisma.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: { email: options.adminEmail.toLowerCase(), name: 'Admin', passwordHash },
     });
-    return tx.project.create({
+    const project = await tx.project.create({
       data: {
         slug: 'demo',
         name: 'demo',
         memberships: { create: { userId: user.id, role: 'OWNER' } },
       },
     });
+    return { user, project };
   });
 
   const region = options.regions.includes('GRA') ? 'GRA' : options.regions[0]!;
@@ -48,7 +48,18 @@ export async function bootstrap(options: BootstrapOptions): Promise<BootstrapRes
     region,
     labels: { group: 'A' },
   });
-  await createApp({ prisma, projectId: project.id, spec, actor: { type: 'SYSTEM' } });
+  // The admin's rights, recorded as the system's doing: nobody clicked Deploy.
+  await createApp({
+    prisma,
+    caller: {
+      kind: 'user',
+      userId: user.id,
+      projectId: project.id,
+      credential: { kind: 'user', userId: user.id, projectIds: new Set([project.id]) },
+      actor: { type: 'SYSTEM' },
+    },
+    spec,
+  });
 
   return { created: true, generatedPassword: options.adminPassword ? undefined : password };
 }

@@ -8,8 +8,8 @@ import type { FetchLike } from './cli-io.ts';
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /** The API answered with an error status. `message` is the one line shown to the user. */
-export class ApiRequestError extends CliError {
-  override name = 'ApiRequestError';
+export class ApiStatusError extends CliError {
+  override name = 'ApiStatusError';
   constructor(
     readonly status: number,
     readonly code: string | undefined,
@@ -105,7 +105,7 @@ export class ApiClient {
     try {
       return await this.getApp(id);
     } catch (error) {
-      if (error instanceof ApiRequestError && error.status === 404) return null;
+      if (error instanceof ApiStatusError && error.status === 404) return null;
       throw error;
     }
   }
@@ -161,7 +161,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-function apiError(response: Response, text: string, json: unknown): ApiRequestError {
+function apiError(response: Response, text: string, json: unknown): ApiStatusError {
   const retryAfterHeader = response.headers.get('retry-after');
   const retryAfter = retryAfterHeader !== null && /^\d+$/.test(retryAfterHeader.trim()) ? Number(retryAfterHeader) : undefined;
   const error = (json as { error?: unknown } | undefined)?.error;
@@ -169,11 +169,11 @@ function apiError(response: Response, text: string, json: unknown): ApiRequestEr
     const { code, message, details } = error as { code?: unknown; message: string; details?: unknown };
     let reason = oneLine(message);
     if (response.status === 429 && retryAfter !== undefined) reason += ` (retry after ${retryAfter}s)`;
-    return new ApiRequestError(response.status, typeof code === 'string' ? code : undefined, reason, details, retryAfter);
+    return new ApiStatusError(response.status, typeof code === 'string' ? code : undefined, reason, details, retryAfter);
   }
   // Not the API's error shape: a proxy, a wrong --url, a server crash page.
   const status = response.statusText || (text.trim() === '' ? 'empty answer' : 'unexpected answer');
-  return new ApiRequestError(response.status, undefined, `${oneLine(status)} (not a Tollgate API error; is --url / TOLLGATE_URL right?)`, undefined, retryAfter);
+  return new ApiStatusError(response.status, undefined, `${oneLine(status)} (not a Tollgate API error; is --url / TOLLGATE_URL right?)`, undefined, retryAfter);
 }
 
 function networkError(error: unknown, baseUrl: string): NetworkError {

@@ -3,8 +3,6 @@
 
 import { z } from 'zod';
 
-export const APP_STATES = ['QUEUED', 'INITIALIZING', 'RUNNING', 'STOPPING', 'STOPPED', 'FAILED', 'DELETING', 'DELETED'] as const;
-
 const historyEntrySchema = z.looseObject({
   state: z.string(),
   date: z.string(),

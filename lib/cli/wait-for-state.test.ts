@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiRequestError, NetworkError } from './api-client.ts';
+import { ApiStatusError, NetworkError } from './api-client.ts';
 import { asApp, type App } from './app-schema.ts';
 import { CliError } from './cli-errors.ts';
 import { createProgress } from './progress.ts';
@@ -106,8 +106,8 @@ describe('waitForState', () => {
   });
 
   it('retries through 503s and network errors, waiting at least Retry-After on 429', async () => {
-    const busy = new ApiRequestError(503, 'unavailable', 'Database unavailable', undefined, undefined);
-    const limited = new ApiRequestError(429, 'rate_limited', 'Too many requests', undefined, 7);
+    const busy = new ApiStatusError(503, 'unavailable', 'Database unavailable', undefined, undefined);
+    const limited = new ApiStatusError(429, 'rate_limited', 'Too many requests', undefined, 7);
     const down = new NetworkError('cannot reach http://localhost:3000: connect ECONNREFUSED');
     const result = await wait('RUNNING', [busy, limited, down, 'RUNNING'], { initial: 'QUEUED' });
     expect(result.error).toBeUndefined();
@@ -115,7 +115,7 @@ describe('waitForState', () => {
   });
 
   it('stops at the first non-transient error', async () => {
-    const denied = new ApiRequestError(403, 'forbidden', 'the token cannot see this app', undefined, undefined);
+    const denied = new ApiStatusError(403, 'forbidden', 'the token cannot see this app', undefined, undefined);
     const result = await wait('RUNNING', [denied], { initial: 'QUEUED' });
     expect(result.error).toBe(denied);
   });

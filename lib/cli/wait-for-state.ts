@@ -2,7 +2,7 @@
 // anywhere else (stopped while we waited for RUNNING…), is an error. While deleting, a 404 means
 // the app is gone: done.
 
-import { ApiRequestError, NetworkError } from './api-client.ts';
+import { ApiStatusError, NetworkError } from './api-client.ts';
 import type { App } from './app-schema.ts';
 import { CliError } from './cli-errors.ts';
 import { FRAME_MS, type Progress } from './progress.ts';
@@ -46,8 +46,8 @@ function failureReason(app: App): string | undefined {
 }
 
 /** Errors worth another try while waiting: the server is briefly unreachable, busy or restarting. */
-function isTransient(error: unknown): error is NetworkError | ApiRequestError {
-  return error instanceof NetworkError || (error instanceof ApiRequestError && [429, 502, 503, 504].includes(error.status));
+function isTransient(error: unknown): error is NetworkError | ApiStatusError {
+  return error instanceof NetworkError || (error instanceof ApiStatusError && [429, 502, 503, 504].includes(error.status));
 }
 
 /** Resolves with the app in its goal state (null once deleted), or throws a CliError. */
@@ -82,7 +82,7 @@ export async function waitForState(options: WaitOptions): Promise<App | null> {
           progress.update(`${label}: ${lastState ?? 'waiting'} (${error.message}; retrying)`);
           const remaining = options.timeoutMs - (now() - started);
           if (remaining <= 0) throw timeout();
-          await pause(Math.min(remaining, Math.max(interval, (error instanceof ApiRequestError ? (error.retryAfter ?? 0) : 0) * 1000)));
+          await pause(Math.min(remaining, Math.max(interval, (error instanceof ApiStatusError ? (error.retryAfter ?? 0) : 0) * 1000)));
           continue;
         }
       }

@@ -1,10 +1,12 @@
 import 'server-only';
 import { cache } from 'react';
-import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
-import { cookies } from 'next/headers';
-import { authOptions } from '../auth/auth-options.ts';
+import { cookies, headers } from 'next/headers';
+import { getSessionUserId } from '../auth/session-user-id.ts';
+import type { Actor } from '../audit/record-audit.ts';
+import type { UserCredential } from '../authz/authorize.ts';
 import { getPrisma } from '../db/db.ts';
+import { PROJECT_COOKIE } from './project-cookie.ts';
 
 export interface CurrentUser {
   id: string;
@@ -19,16 +21,12 @@ export interface ProjectSummary {
   role: 'OWNER' | 'MEMBER';
 }
 
-export const PROJECT_COOKIE = 'tg_project';
-
 /** The signed-in user, re-read from the database (a deleted user is signed out), or null. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
+  const id = await getSessionUserId();
   if (!id) return null;
   const prisma = await getPrisma();
-  const user = await prisma.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
-  return user;
+  return prisma.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
 });
 
 /**
@@ -54,3 +52,13 @@ export const getProjectContext = cache(async (userId: string) => {
   const current = projects.find((p) => p.id === chosen) ?? projects[0] ?? null;
   return { projects, current };
 });
+
+/** The signed-in user as the caller of a domain verb, in the project the panel shows (null: no project yet). */
+export async function getPanelCaller(returnTo?: string) {
+  const user = await requireUser(returnTo);
+  const { projects, current } = await getProjectContext(user.id);
+  const credential: UserCredential = { kind: 'user', userId: user.id, projectIds: new Set(projects.map((p) => p.id)) };
+  // server.ts replaced X-Forwarded-For with the socket's address.
+  const actor: Actor = { type: 'USER', id: user.id, ip: (await headers()).get('x-forwarded-for') };
+  return { user, credential, actor, projectId: current?.id ?? null };
+}

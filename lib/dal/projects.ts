@@ -1,9 +1,10 @@
 import 'server-only';
-import { cookies, headers } from 'next/headers';
-import { ApiError } from '../api/api-error.ts';
+import { cookies } from 'next/headers';
 import { getPrisma } from '../db/db.ts';
 import { createProject, projectSpecSchema } from '../projects/create-project.ts';
-import { getProjectContext, PROJECT_COOKIE, requireUser } from './current-user.ts';
+import { getPanelCaller, getProjectContext, requireUser } from './current-user.ts';
+import { formError } from './form-error.ts';
+import { PROJECT_COOKIE } from './project-cookie.ts';
 
 export type SelectProjectResult = { ok: true } | { ok: false; error: string };
 
@@ -34,23 +35,16 @@ export type CreateProjectState = { error?: string; fieldError?: string; name?: s
 
 /** Creates a project owned by the user and switches the panel to it. */
 export async function createOwnProject(name: unknown): Promise<CreateProjectState & { projectId?: string }> {
-  const user = await requireUser();
+  const caller = await getPanelCaller();
   const parsed = projectSpecSchema.safeParse({ name });
   if (!parsed.success) {
     return { fieldError: parsed.error.issues[0]?.message ?? 'Invalid name', name: typeof name === 'string' ? name : '' };
   }
-  const prisma = await getPrisma();
   try {
-    const project = await createProject({
-      prisma,
-      userId: user.id,
-      name: parsed.data.name,
-      actor: { type: 'USER', id: user.id, ip: (await headers()).get('x-forwarded-for') },
-    });
+    const project = await createProject({ prisma: await getPrisma(), caller, name: parsed.data.name });
     await rememberProject(project.id);
     return { projectId: project.id };
   } catch (error) {
-    if (error instanceof ApiError) return { fieldError: error.message, name: parsed.data.name };
-    throw error;
+    return { fieldError: formError(error), name: parsed.data.name };
   }
 }

@@ -1,6 +1,6 @@
 // Prisma's schema engine, as WebAssembly, for `migrate deploy`-style work
 // without Prisma's native `schema-engine` binary (which can't be downloaded
-// everywhere). See DESIGN.md § Database.
+// everywhere). See docs/design.md, "Database".
 //
 // The package's main entry imports its .wasm file as an ES module, which Node
 // refuses, so we instantiate the .wasm ourselves against the package's JS glue.

@@ -35,8 +35,10 @@ export function listenForChanges(connectionString: string, log: (line: string) =
       publishLocal({ kind: 'flush' });
     } catch (error) {
       next.end().catch(() => {});
-      if (!closed) schedule();
-      void error;
+      if (closed) return;
+      // Until this connects, other processes' changes reach this one only through the caches' TTL.
+      log(`change listener could not connect (${error instanceof Error ? error.message : String(error)}); retrying in ${delay} ms`);
+      schedule();
     }
   };
   const schedule = () => {

@@ -1,15 +1,9 @@
-import type { TokenCredential } from '../authz/authorize';
-import type { Change } from '../events/change-bus';
-import { hasValidChecksum } from '../tokens/token-format';
-import { hashTokenSecret } from '../tokens/token-secret';
-import { toTokenCredential, type TokenRecord } from '../tokens/find-token-by-secret';
-import type { GatewayApp, GatewaySession, GatewayStore } from './gateway-store';
-import { TtlCache } from './ttl-cache';
-
-export interface ResolvedToken {
-  record: TokenRecord;
-  credential: TokenCredential;
-}
+import type { Change } from '../events/change-bus.ts';
+import { hasValidChecksum } from '../tokens/token-format.ts';
+import { resolveToken, type ResolvedToken, type TokenRecord } from '../tokens/token-record.ts';
+import { hashTokenSecret } from '../tokens/token-secret.ts';
+import type { GatewayApp, GatewaySession, GatewayStore } from './gateway-store.ts';
+import { TtlCache } from './ttl-cache.ts';
 
 /** The database could not answer and the cache holds nothing fresh enough: refuse (503), never guess. */
 export class DatabaseUnavailableError extends Error {
@@ -127,5 +121,5 @@ export class AccessResolver {
 }
 
 function resolve(record: TokenRecord | null): ResolvedToken | null {
-  return record ? { record, credential: toTokenCredential(record) } : null;
+  return record ? resolveToken(record) : null;
 }

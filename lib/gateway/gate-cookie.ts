@@ -1,10 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { stringifySetCookie } from 'cookie';
+import { readCookieAll, removeCookies } from '../http/cookies.ts';
 
 export const GATE_COOKIE = 'tg_gate';
 // On https the __Host- prefix makes the browser refuse any Domain attribute:
-// the cookie can never be shared with a sibling app host.
+// the cookie can never be shared with, or planted by, a sibling app host.
 export const SECURE_GATE_COOKIE = '__Host-tg_gate';
 export const GATE_SESSION_TTL_MS = 12 * 60 * 60 * 1000;
+
+const GATE_COOKIE_NAMES: ReadonlySet<string> = new Set([GATE_COOKIE, SECURE_GATE_COOKIE]);
 
 export function gateCookieName(secure: boolean): string {
   return secure ? SECURE_GATE_COOKIE : GATE_COOKIE;
@@ -19,14 +23,13 @@ export function hashSessionId(id: string): string {
   return createHash('sha256').update(id).digest('hex');
 }
 
+/** Host-only (no Domain), HttpOnly, SameSite=Lax; Secure with the __Host- name on https. */
 export function serializeGateCookie(id: string, secure: boolean): string {
-  const attributes = ['Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${GATE_SESSION_TTL_MS / 1000}`];
-  if (secure) attributes.push('Secure');
-  return `${gateCookieName(secure)}=${id}; ${attributes.join('; ')}`;
+  return stringifySetCookie({ name: gateCookieName(secure), value: id, path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: GATE_SESSION_TTL_MS / 1000 });
 }
 
 export function clearGateCookie(secure: boolean): string {
-  return `${gateCookieName(secure)}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure ? '; Secure' : ''}`;
+  return stringifySetCookie({ name: gateCookieName(secure), value: '', path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 0 });
 }
 
 const MAX_CANDIDATES = 3;
@@ -38,31 +41,14 @@ const MAX_CANDIDATES = 3;
  * then sends first.
  */
 export function readGateCookies(cookieHeader: string | undefined, secure: boolean): string[] {
-  if (!cookieHeader) return [];
-  const wanted = gateCookieName(secure);
-  const found: string[] = [];
-  for (const part of cookieHeader.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq === -1 || part.slice(0, eq).trim() !== wanted) continue;
-    const value = part.slice(eq + 1).trim();
-    if (value && found.push(value) >= MAX_CANDIDATES) break;
-  }
-  return found;
+  return readCookieAll(cookieHeader, gateCookieName(secure), MAX_CANDIDATES);
 }
 
 export function isGateCookieName(name: string): boolean {
-  return name === GATE_COOKIE || name === SECURE_GATE_COOKIE;
+  return GATE_COOKIE_NAMES.has(name);
 }
 
 /** The Cookie header the app sees: the app's own cookies, never the gate session. */
 export function stripGateCookie(cookieHeader: string): string {
-  return cookieHeader
-    .split(';')
-    .filter((part) => {
-      const name = part.slice(0, part.indexOf('=') === -1 ? undefined : part.indexOf('=')).trim();
-      return name !== GATE_COOKIE && name !== SECURE_GATE_COOKIE;
-    })
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .join('; ');
+  return removeCookies(cookieHeader, GATE_COOKIE_NAMES);
 }

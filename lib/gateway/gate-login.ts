@@ -1,17 +1,19 @@
-import type { IncomingMessage } from 'node:http';
-import { authorize } from '../authz/authorize';
-import type { RateLimiter } from '../auth/rate-limiter';
-import type { AccessResolver } from './access-resolver';
-import { clearGateCookie, GATE_SESSION_TTL_MS, hashSessionId, newSessionId, readGateCookies, serializeGateCookie } from './gate-cookie';
-import { loginPage } from './gateway-pages';
-import type { GatewayApp, GatewayStore } from './gateway-store';
-import type { Reply } from './reply';
-import { safeRedirectPath } from './safe-redirect';
-import { isSecure } from './upstream-headers';
+import { validateHeaderValue, type IncomingMessage } from 'node:http';
+import { authorize } from '../authz/authorize.ts';
+import type { RateLimiter } from '../auth/rate-limiter.ts';
+import { isSecure } from '../http/forwarded-headers.ts';
+import { isSameOrigin } from '../http/same-origin.ts';
+import { checkToken } from '../tokens/check-token.ts';
+import type { AccessResolver } from './access-resolver.ts';
+import { clearGateCookie, GATE_SESSION_TTL_MS, hashSessionId, newSessionId, readGateCookies, serializeGateCookie } from './gate-cookie.ts';
+import { loginPage } from './gateway-pages.ts';
+import type { GatewayApp, GatewayStore } from './gateway-store.ts';
+import type { Reply } from './reply.ts';
+import { safeRedirectPath } from './safe-redirect.ts';
 
 const MAX_FORM_BYTES = 8 * 1024;
 
-interface GateDeps {
+export interface GateDeps {
   resolver: AccessResolver;
   store: GatewayStore;
   limiter: RateLimiter;
@@ -26,7 +28,8 @@ export async function handleGatePath(req: IncomingMessage, app: GatewayApp, deps
   }
   if (url.pathname === '/__tollgate/login' && req.method === 'POST') return connect(req, app, deps);
   if (url.pathname === '/__tollgate/logout' && req.method === 'POST') {
-    if (!isSameSiteForm(req)) return { status: 403, code: 'forbidden', title: 'Refused', message: 'Cross-site sign-out refused' };
+    // A cross-site form must not be able to sign the user out either.
+    if (!fromThisOrigin(req)) return { status: 403, code: 'forbidden', title: 'Refused', message: 'Cross-site sign-out refused' };
     for (const id of readGateCookies(req.headers.cookie, isSecure(req))) await deps.store.deleteSession(hashSessionId(id));
     return { status: 303, location: '/__tollgate/login', headers: { 'set-cookie': clearGateCookie(isSecure(req)) } };
   }
@@ -43,50 +46,40 @@ async function connect(req: IncomingMessage, app: GatewayApp, deps: GateDeps): P
     ...extra,
   });
   if (!form) return page(400, 'The form could not be read. Try again.');
-  // Only this app host's own page may post here (login CSRF).
-  if (!isSameSiteForm(req)) return page(403, 'Cross-site sign-in refused.');
+  // Only this app host's own page may post here: a foreign page could sign the
+  // victim in with the attacker's token (login CSRF).
+  if (!fromThisOrigin(req)) return page(403, 'Cross-site sign-in refused.');
   const wait = deps.limiter.retryAfter(ip);
   if (wait > 0) return page(429, `Too many attempts, try again in ${wait} s.`, { retryAfter: wait });
 
   const secret = (form.get('token') ?? '').trim();
-  const token = secret ? await deps.resolver.tokenBySecret(secret) : null;
-  if (!token) {
+  const check = checkToken(secret ? await deps.resolver.tokenBySecret(secret) : null);
+  if (!check.ok) {
     deps.limiter.hit(ip);
-    return page(401, 'This token is not valid. Check that you copied it whole, or ask for a new one.');
+    return page(401, check.denial.reason === 'expired' ? 'This token has expired. Ask for a new one.' : 'This token is not valid. Check that you copied it whole, or ask for a new one.');
   }
-  const decision = authorize({ credential: token.credential, app, action: 'app:query' });
+  const decision = authorize({ credential: check.token.credential, app, action: 'app:query' });
   if (!decision.allow) {
     deps.limiter.hit(ip);
     return page(decision.status, `This token cannot open this app: ${decision.message}.`);
   }
+  // The answer must be writable before a session exists: a session nobody
+  // receives would only be a row to clean up. `next` is ASCII by construction.
+  validateHeaderValue('location', next);
   const { id, idHash } = newSessionId();
   await deps.store.createSession({
     idHash,
     appId: app.id,
-    tokenId: token.record.id,
-    tokenVersion: token.record.version,
+    tokenId: check.token.record.id,
+    tokenVersion: check.token.record.version,
     expiresAt: new Date(Date.now() + GATE_SESSION_TTL_MS),
   });
   deps.limiter.reset(ip);
   return { status: 303, location: next, headers: { 'set-cookie': serializeGateCookie(id, isSecure(req)) } };
 }
 
-/**
- * A form post from this very app host. `Origin: null` (sandboxed frames, data:
- * URLs) counts as foreign; without Origin, a browser's Sec-Fetch-Site must say
- * same-origin; a client sending neither is not a browser, so there is no CSRF.
- */
-function isSameSiteForm(req: IncomingMessage): boolean {
-  const origin = req.headers.origin;
-  if (origin !== undefined) {
-    try {
-      return origin !== 'null' && new URL(origin).host === (req.headers.host ?? '').toLowerCase();
-    } catch {
-      return false;
-    }
-  }
-  const site = req.headers['sec-fetch-site'];
-  return site === undefined || site === 'same-origin' || site === 'none';
+function fromThisOrigin(req: IncomingMessage): boolean {
+  return isSameOrigin({ origin: req.headers.origin, secFetchSite: req.headers['sec-fetch-site'], host: req.headers.host, secure: isSecure(req) });
 }
 
 async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {

@@ -1,14 +1,15 @@
-import type { PrismaClient } from '../db/generated/client';
-import { TOKEN_RECORD_SELECT, type TokenRecord } from '../tokens/find-token-by-secret';
-import { notifyChange, publishLocal } from '../events/change-bus';
+import type { AppState, PrismaClient } from '../db/generated/client.ts';
+import { notifyChange, publishLocal } from '../events/change-bus.ts';
+import { asLabels, type Labels } from '../labels/labels.ts';
+import { TOKEN_RECORD_SELECT, type TokenRecord } from '../tokens/token-record.ts';
 
 export interface GatewayApp {
   id: string;
   projectId: string;
   region: string;
-  labels: Record<string, string>;
+  labels: Labels;
   unsecureHttp: boolean;
-  state: string;
+  state: AppState;
 }
 
 export interface GatewaySession {
@@ -37,7 +38,7 @@ export function prismaGatewayStore(prisma: PrismaClient, touchToken: (token: Tok
         where: { id },
         select: { id: true, projectId: true, region: true, labels: true, unsecureHttp: true, state: true },
       });
-      return app ? { ...app, labels: app.labels as Record<string, string> } : null;
+      return app ? { ...app, labels: asLabels(app.labels) } : null;
     },
     findTokenByHash: (secretHash) => prisma.token.findUnique({ where: { secretHash }, select: TOKEN_RECORD_SELECT }),
     findTokenById: (id) => prisma.token.findUnique({ where: { id }, select: TOKEN_RECORD_SELECT }),

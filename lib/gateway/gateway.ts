@@ -1,18 +1,23 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { authorize, type Denial } from '../authz/authorize';
-import { RateLimiter } from '../auth/rate-limiter';
-import type { Upstream } from '../runtime/runtime-driver';
-import type { AppHost } from '../server/app-host';
-import { AccessResolver, DatabaseUnavailableError, type ResolvedToken } from './access-resolver';
-import { hashSessionId, readGateCookies } from './gate-cookie';
-import type { GatewayApp, GatewayStore } from './gateway-store';
-import { LiveConnections } from './live-connections';
-import { handleGatePath } from './gate-login';
-import { proxyHttp } from './proxy-http';
-import { proxyUpgrade } from './proxy-upgrade';
-import { respond, type Reply } from './reply';
-import { isSecure } from './upstream-headers';
+import { authorize, type Denial } from '../authz/authorize.ts';
+import { RateLimiter } from '../auth/rate-limiter.ts';
+import type { AppHost } from '../apps/app-host.ts';
+import { isRecordId } from '../db/record-id.ts';
+import { parseBearer } from '../http/bearer.ts';
+import { isSecure } from '../http/forwarded-headers.ts';
+import { isSameOrigin } from '../http/same-origin.ts';
+import type { Upstream } from '../runtime/runtime-driver.ts';
+import { checkToken } from '../tokens/check-token.ts';
+import type { ResolvedToken } from '../tokens/token-record.ts';
+import { AccessResolver, DatabaseUnavailableError } from './access-resolver.ts';
+import { handleGatePath } from './gate-login.ts';
+import { findGateSession } from './gate-session.ts';
+import type { GatewayApp, GatewayStore } from './gateway-store.ts';
+import { LiveConnections } from './live-connections.ts';
+import { proxyHttp } from './proxy-http.ts';
+import { proxyUpgrade } from './proxy-upgrade.ts';
+import { replyBody, respond, type Reply } from './reply.ts';
 
 export interface GatewayOptions {
   store: GatewayStore;
@@ -21,12 +26,19 @@ export interface GatewayOptions {
   log?: (line: string) => void;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const GATE_PATH = '/__tollgate/';
 
-type Access =
-  | { ok: true; app: GatewayApp; token: ResolvedToken | null }
-  | { ok: false; reply: Reply };
+/** What the gateway does with a request: send it on to the app, or answer it itself. */
+export type Outcome = { kind: 'proxy'; app: GatewayApp; token: ResolvedToken | null } | { kind: 'reply'; reply: Reply };
+
+/**
+ * The credential a request presented: none at all, or a token as its lookup
+ * found it (null: a forged, unknown, regenerated or deleted secret, or a gate
+ * cookie whose session no longer holds).
+ */
+export type Presented = { kind: 'none' } | { kind: 'token'; found: ResolvedToken | null };
+
+const NONE: Presented = Object.freeze({ kind: 'none' });
 
 /**
  * The data path for app hosts: find the app, decide with `authorize`, and only
@@ -46,39 +58,22 @@ export class Gateway {
    * process pay for async hooks.
    */
   handle(req: IncomingMessage, res: ServerResponse, host: AppHost): Promise<void> | void {
-    const cached = this.checkCached(req, host);
+    const cached = this.decideFromCache(req, host);
     if (cached) return this.serve(req, res, cached);
-    return this.check(req, host, false).then((access) => this.serve(req, res, access));
-  }
-
-  private serve(req: IncomingMessage, res: ServerResponse, access: Access): void {
-    if (!access.ok) return respond(req, res, access.reply);
-    const upstream = this.runningUpstream(access.app);
-    if (!upstream) return respond(req, res, notRunning());
-    if (access.token) {
-      this.options.store.touchToken(access.token.record);
-      const release = this.live.add(access.token.record.id, () => res.destroy());
-      res.once('close', release);
-    }
-    proxyHttp(req, res, upstream, () => respond(req, res, { status: 502, title: 'Bad gateway', message: 'The app did not answer' }));
+    return this.decide(req, host, false).then((outcome) => this.serve(req, res, outcome));
   }
 
   async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, host: AppHost): Promise<void> {
     socket.on('error', () => socket.destroy());
-    const access = await this.check(req, host, true);
-    if (!access.ok) return rejectUpgrade(socket, access.reply);
+    const outcome = await this.decide(req, host, true);
+    if (outcome.kind === 'reply') return rejectUpgrade(socket, outcome.reply);
     // A page on another site must not open a socket riding the user's gate cookie.
-    const origin = req.headers.origin;
-    if (origin && !sameHost(origin, req.headers.host)) {
+    if (!isSameOrigin({ origin: req.headers.origin, secFetchSite: req.headers['sec-fetch-site'], host: req.headers.host, secure: isSecure(req) })) {
       return rejectUpgrade(socket, { status: 403, code: 'forbidden', message: 'Cross-origin WebSocket refused' });
     }
-    const upstream = this.runningUpstream(access.app);
+    const upstream = this.runningUpstream(outcome.app);
     if (!upstream) return rejectUpgrade(socket, notRunning());
-    if (access.token) {
-      this.options.store.touchToken(access.token.record);
-      const release = this.live.add(access.token.record.id, () => socket.destroy());
-      socket.once('close', release);
-    }
+    this.track(outcome.token, socket, () => socket.destroy());
     proxyUpgrade(req, socket, head, upstream);
   }
 
@@ -88,61 +83,64 @@ export class Gateway {
     if (closed > 0) this.options.log?.(`closed ${closed} open connection(s) of a revoked token`);
   }
 
-  /** The decision from cached data alone, or undefined when the database must be asked. */
-  private checkCached(req: IncomingMessage, host: AppHost): Access | undefined {
-    const early = targetProblem(req, host);
-    if (early) return { ok: false, reply: early };
-    const app = this.options.resolver.peekApp(host.appId);
-    if (app === undefined) return undefined;
-    const missing = appProblem(app, host);
-    if (missing) return { ok: false, reply: missing };
-    if ((req.url ?? '').startsWith(GATE_PATH)) return undefined;
-    if (app!.unsecureHttp) return { ok: true, app: app!, token: null };
-    const bearer = bearerSecret(req);
-    // Gate-cookie sessions take the general path; programs send Bearer.
-    if (bearer === undefined) return req.headers.cookie ? undefined : decide(req, app!, undefined);
-    const token = this.options.resolver.peekTokenBySecret(bearer);
-    return token === undefined ? undefined : decide(req, app!, token);
+  private serve(req: IncomingMessage, res: ServerResponse, outcome: Outcome): void {
+    if (outcome.kind === 'reply') return respond(req, res, outcome.reply);
+    const upstream = this.runningUpstream(outcome.app);
+    if (!upstream) return respond(req, res, notRunning());
+    this.track(outcome.token, res, () => res.destroy());
+    proxyHttp(req, res, upstream, () => respond(req, res, { status: 502, title: 'Bad gateway', message: 'The app did not answer' }));
   }
 
-  private async check(req: IncomingMessage, host: AppHost, isUpgrade: boolean): Promise<Access> {
+  /** Counts the token's use, and keeps the connection cuttable while it lasts (SSE, WebSockets, downloads). */
+  private track(token: ResolvedToken | null, connection: { once(event: 'close', listener: () => void): unknown }, close: () => void): void {
+    if (!token) return;
+    this.options.store.touchToken(token.record);
+    connection.once('close', this.live.add(token.record.id, close));
+  }
+
+  /** The outcome from cached data alone, or undefined when the database must be asked. */
+  private decideFromCache(req: IncomingMessage, host: AppHost): Outcome | undefined {
     const early = targetProblem(req, host);
-    if (early) return { ok: false, reply: early };
+    if (early) return reply(early);
+    const cached = this.options.resolver.peekApp(host.appId);
+    if (cached === undefined) return undefined;
+    const found = findApp(cached, host);
+    if ('reply' in found) return reply(found.reply);
+    if (isGatePath(req)) return undefined;
+    const bearer = parseBearer(req.headers.authorization);
+    if (typeof bearer === 'string') {
+      const token = this.options.resolver.peekTokenBySecret(bearer);
+      return token === undefined ? undefined : decideAccess(req, found.app, { kind: 'token', found: token });
+    }
+    // Gate-cookie sessions take the general path; programs send Bearer.
+    return req.headers.cookie ? undefined : decideAccess(req, found.app, NONE);
+  }
+
+  private async decide(req: IncomingMessage, host: AppHost, isUpgrade: boolean): Promise<Outcome> {
+    const early = targetProblem(req, host);
+    if (early) return reply(early);
     try {
-      const app = await this.options.resolver.app(host.appId);
-      const missing = appProblem(app, host);
-      if (missing) return { ok: false, reply: missing };
-      if (!isUpgrade && (req.url ?? '').startsWith(GATE_PATH)) {
-        return { ok: false, reply: await handleGatePath(req, app!, { resolver: this.options.resolver, store: this.options.store, limiter: this.connectLimiter }) };
+      const found = findApp(await this.options.resolver.app(host.appId), host);
+      if ('reply' in found) return reply(found.reply);
+      if (!isUpgrade && isGatePath(req)) {
+        const { resolver, store } = this.options;
+        return reply(await handleGatePath(req, found.app, { resolver, store, limiter: this.connectLimiter }));
       }
-      if (app!.unsecureHttp) return { ok: true, app: app!, token: null };
-      return decide(req, app!, await this.credential(req, app!));
+      return decideAccess(req, found.app, await this.presented(req, found.app));
     } catch (error) {
       if (error instanceof DatabaseUnavailableError) {
         this.options.log?.(`database unavailable: ${error.message}`);
-        return { ok: false, reply: { status: 503, code: 'unavailable', message: 'Access cannot be checked right now; try again shortly', retryAfter: 5 } };
+        return reply({ status: 503, code: 'unavailable', message: 'Access cannot be checked right now; try again shortly', retryAfter: 5 });
       }
       throw error;
     }
   }
 
-  /**
-   * The request's token: from `Authorization: Bearer`, else from the gate cookie's session.
-   * undefined = no credential presented; null = one was presented and is not valid.
-   */
-  private async credential(req: IncomingMessage, app: GatewayApp): Promise<ResolvedToken | null | undefined> {
-    const bearer = bearerSecret(req);
-    if (bearer !== undefined) return this.options.resolver.tokenBySecret(bearer);
-    const sessionIds = readGateCookies(req.headers.cookie, isSecure(req));
-    if (sessionIds.length === 0) return undefined;
-    for (const sessionId of sessionIds) {
-      const session = await this.options.resolver.session(hashSessionId(sessionId));
-      // A session opens one app, for one version of its token: regenerating ends it.
-      if (!session || session.appId !== app.id || session.expiresAt.getTime() <= Date.now()) continue;
-      const token = await this.options.resolver.tokenById(session.tokenId);
-      if (token && token.record.version === session.tokenVersion) return token;
-    }
-    return null;
+  /** The request's credential: `Authorization: Bearer`, else the gate cookie's session. */
+  private async presented(req: IncomingMessage, app: GatewayApp): Promise<Presented> {
+    const bearer = parseBearer(req.headers.authorization);
+    if (typeof bearer === 'string') return { kind: 'token', found: await this.options.resolver.tokenBySecret(bearer) };
+    return findGateSession(req, app, this.options.resolver);
   }
 
   private runningUpstream(app: GatewayApp): Upstream | null {
@@ -150,30 +148,38 @@ export class Gateway {
   }
 }
 
+const reply = (r: Reply): Outcome => ({ kind: 'reply', reply: r });
+
+const isGatePath = (req: IncomingMessage) => (req.url ?? '').startsWith(GATE_PATH);
+
 /** Refusals that need no lookup: an absolute-form target, a host that cannot name an app. */
 function targetProblem(req: IncomingMessage, host: AppHost): Reply | null {
   // Absolute-form (`GET http://elsewhere/`) or `*`: not a request for this app.
   if (!(req.url ?? '').startsWith('/')) return { status: 400, code: 'bad_request', message: 'Request target must be a path' };
-  if (!UUID.test(host.appId)) return noSuchApp();
+  if (!isRecordId(host.appId)) return noSuchApp();
   return null;
 }
 
-function appProblem(app: GatewayApp | null, host: AppHost): Reply | null {
-  return !app || app.state === 'DELETED' || app.region.toUpperCase() !== host.region ? noSuchApp() : null;
+/** The app this host names, or the 404 for a missing, deleted or other-region app. */
+function findApp(app: GatewayApp | null, host: AppHost): { app: GatewayApp } | { reply: Reply } {
+  if (!app || app.state === 'DELETED' || app.region.toUpperCase() !== host.region) return { reply: noSuchApp() };
+  return { app };
 }
 
-/** The Bearer secret, if the request carries one. */
-function bearerSecret(req: IncomingMessage): string | undefined {
-  const authorization = req.headers.authorization;
-  if (!authorization) return undefined;
-  return /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
-}
-
-/** `authorize` on the request's credential (undefined: none presented; null: presented, not valid). */
-function decide(req: IncomingMessage, app: GatewayApp, token: ResolvedToken | null | undefined): Access {
-  const decision = authorize({ credential: token?.credential ?? null, app, action: 'app:query' });
-  if (!decision.allow) return { ok: false, reply: denied(req, decision, token === undefined) };
-  return { ok: true, app, token: token ?? null };
+/**
+ * The one access decision of the gateway, for both the cached and the
+ * database path. `authorize` is asked first with no credential at all, so an
+ * app open to anyone (unsecureHttp) lets every request through whatever it
+ * carries; otherwise the token must be usable (`checkToken`) and in scope.
+ */
+export function decideAccess(req: IncomingMessage, app: GatewayApp, presented: Presented): Outcome {
+  const anonymous = authorize({ credential: null, app, action: 'app:query' });
+  if (anonymous.allow) return { kind: 'proxy', app, token: null };
+  if (presented.kind === 'none') return reply(denied(req, anonymous, true));
+  const check = checkToken(presented.found);
+  if (!check.ok) return reply(denied(req, check.denial, false));
+  const decision = authorize({ credential: check.token.credential, app, action: 'app:query' });
+  return decision.allow ? { kind: 'proxy', app, token: check.token } : reply(denied(req, decision, false));
 }
 
 function noSuchApp(): Reply {
@@ -190,32 +196,26 @@ function notRunning(): Reply {
   };
 }
 
-function denied(req: IncomingMessage, decision: Denial, noCredential: boolean): Reply {
-  if (decision.status === 401) {
+function denied(req: IncomingMessage, denial: Denial, noCredential: boolean): Reply {
+  if (denial.status === 401) {
     return {
       status: 401,
       code: 'unauthenticated',
-      message: noCredential ? 'This app needs a token: send Authorization: Bearer <token>' : 'Invalid or expired token',
+      message: noCredential ? 'This app needs a token: send Authorization: Bearer <token>' : capitalize(denial.message),
+      details: noCredential ? undefined : { reason: denial.reason },
       wwwAuthenticate: noCredential ? 'Bearer realm="tollgate"' : 'Bearer realm="tollgate", error="invalid_token"',
       loginRedirect: req.url ?? '/',
     };
   }
-  return { status: 403, code: 'forbidden', title: 'Access denied', message: decision.message, details: { reason: decision.reason } };
+  return { status: 403, code: 'forbidden', title: 'Access denied', message: denial.message, details: { reason: denial.reason } };
 }
 
-function sameHost(origin: string, host: string | undefined): boolean {
-  try {
-    return host !== undefined && new URL(origin).host === host.toLowerCase();
-  } catch {
-    return false;
-  }
-}
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-function rejectUpgrade(socket: Duplex, reply: Reply): void {
-  const body = JSON.stringify({ error: { code: reply.code, message: reply.message } });
+function rejectUpgrade(socket: Duplex, r: Reply): void {
+  const body = JSON.stringify(replyBody(r));
   socket.end(
-    `HTTP/1.1 ${reply.status} ${reply.status === 401 ? 'Unauthorized' : reply.status === 403 ? 'Forbidden' : 'Error'}\r\n` +
+    `HTTP/1.1 ${r.status} ${STATUS_CODES[r.status] ?? 'Error'}\r\n` +
       `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
 }
-

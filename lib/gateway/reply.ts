@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { messagePage, PAGE_CSP } from './gateway-pages';
+import { errorEnvelope } from '../http/error-envelope.ts';
+import { messagePage, PAGE_CSP } from './gateway-pages.ts';
 
 /** What the gateway answers itself (never the app): JSON for programs, a page for browsers. */
 export interface Reply {
@@ -51,7 +52,12 @@ export function respond(req: IncomingMessage, res: ServerResponse, reply: Reply)
     res.end(req.method === 'HEAD' ? undefined : body);
     return;
   }
-  const body = Buffer.from(JSON.stringify({ error: { code: reply.code ?? 'error', message: reply.message ?? '', ...(reply.details ? { details: reply.details } : {}) } }));
+  const body = Buffer.from(JSON.stringify(replyBody(reply)));
   res.writeHead(reply.status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
   res.end(body);
+}
+
+/** A reply's JSON body, in the one error envelope. */
+export function replyBody(reply: Reply) {
+  return errorEnvelope(reply.code ?? 'error', reply.message ?? '', reply.details);
 }

@@ -14,6 +14,22 @@ describe('safeRedirectPath', () => {
   });
 
   it.each([
+    ['non-Latin-1 path', '/日本', '/%E6%97%A5%E6%9C%AC'],
+    ['non-ASCII query and fragment', '/q?name=é#à', '/q?name=%C3%A9#%C3%A0'],
+    ['already-encoded path, kept as sent', '/%E6%97%A5', '/%E6%97%A5'],
+    ['encoded dot segments, resolved as a browser would', '/a/b/%2e%2e/c', '/a/c'],
+  ])('writes %s as a header-safe path', (_name, input, expected) => {
+    const path = safeRedirectPath(input);
+    expect(path).toBe(expected);
+    // Only visible ASCII can go into a Location header.
+    expect(path).toMatch(/^[\x21-\x7e]+$/);
+  });
+
+  it('refuses a path that only resolves to the login page', () => {
+    expect(safeRedirectPath('/app/%2e%2e/__tollgate/login')).toBeNull();
+  });
+
+  it.each([
     ['no redirect', ''],
     ['double slash', '//redirect'],
     ['valid HTTP elsewhere', 'http://foo.bar/redirect'],

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
-import type { TLSSocket } from 'node:tls';
-import { TOKEN_PREFIX } from '../tokens/token-format';
-import { isGateCookieName, stripGateCookie } from './gate-cookie';
+import { isTollgateBearer } from '../http/bearer.ts';
+import { forwardedValues } from '../http/forwarded-headers.ts';
+import { isGateCookieName, stripGateCookie } from './gate-cookie.ts';
 
 // RFC 9110 §7.6.1: meaningful for one connection only, never forwarded.
 const HOP_BY_HOP = new Set([
@@ -19,10 +19,6 @@ const HOP_BY_HOP = new Set([
 // Set by the gateway alone: whatever the client sent is a forgery.
 const GATEWAY_OWNED = new Set(['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'forwarded', 'x-real-ip']);
 
-export function isSecure(req: IncomingMessage): boolean {
-  return (req.socket as TLSSocket).encrypted === true;
-}
-
 /**
  * The headers the app receives: hop-by-hop ones dropped, the Tollgate bearer
  * token and gate cookie removed, X-Forwarded-* set from what the gateway saw.
@@ -36,8 +32,7 @@ export function upstreamHeaders(req: IncomingMessage, options: { upgrade?: boole
     if (HOP_BY_HOP.has(name) || GATEWAY_OWNED.has(name) || listed?.has(name)) continue;
     headers[name] = source[name];
   }
-  const authorization = source.authorization;
-  if (authorization && isTollgateBearer(authorization)) delete headers.authorization;
+  if (isTollgateBearer(source.authorization)) delete headers.authorization;
   if (source.cookie) {
     const cookie = stripGateCookie(source.cookie);
     if (cookie) headers.cookie = cookie;
@@ -51,22 +46,17 @@ export function upstreamHeaders(req: IncomingMessage, options: { upgrade?: boole
     headers.connection = 'Upgrade';
     if (source.upgrade) headers.upgrade = source.upgrade;
   }
-  const clientIp = req.socket.remoteAddress ?? '';
-  headers['x-forwarded-for'] = clientIp;
-  headers['x-real-ip'] = clientIp;
-  headers['x-forwarded-proto'] = isSecure(req) ? 'https' : 'http';
-  if (source.host) headers['x-forwarded-host'] = source.host;
+  const forwarded = forwardedValues(req);
+  headers['x-forwarded-for'] = forwarded.for;
+  headers['x-real-ip'] = forwarded.for;
+  headers['x-forwarded-proto'] = forwarded.proto;
+  if (forwarded.host) headers['x-forwarded-host'] = forwarded.host;
   return headers;
 }
 
 function setsGateCookie(setCookie: string): boolean {
   const eq = setCookie.indexOf('=');
   return eq !== -1 && isGateCookieName(setCookie.slice(0, eq).trim());
-}
-
-function isTollgateBearer(authorization: string): boolean {
-  const match = /^Bearer\s+(\S+)/i.exec(authorization);
-  return match !== null && match[1]!.startsWith(TOKEN_PREFIX);
 }
 
 function connectionListed(connection: string | undefined): Set<string> | null {

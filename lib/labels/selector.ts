@@ -10,8 +10,6 @@ import { compareIntegerStrings } from './compare-integer-strings';
  */
 export type Operator = '=' | '!=' | 'in' | 'notin' | 'exists' | '!' | 'gt' | 'lt';
 
-export const OPERATORS: readonly Operator[] = ['=', '!=', 'in', 'notin', 'exists', '!', 'gt', 'lt'];
-
 /**
  * One condition on one label. Invariants (parseSelector guarantees them; hand-built requirements
  * must keep them): `=`, `!=`, `gt`, `lt` have exactly one value (an int64 for `gt`/`lt`); `in` and

@@ -1,7 +1,8 @@
 'use client';
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { AppDto } from '@/lib/api/app-dto';
+import type { AppDto } from '@/lib/apps/app-dto';
+import type { AppState } from '@/lib/db/generated/enums';
 import type { AppSpecInput } from '@/lib/apps/app-spec';
 import { api, apiRequest } from './api-client';
 import { isTransitional, POLL_MS } from './app-states';
@@ -60,7 +61,7 @@ export function useCreateApp() {
 }
 
 type Lifecycle = 'start' | 'stop' | 'delete';
-const OPTIMISTIC_STATE: Record<Lifecycle, string> = { start: 'INITIALIZING', stop: 'STOPPING', delete: 'DELETING' };
+const OPTIMISTIC_STATE: Record<Lifecycle, AppState> = { start: 'INITIALIZING', stop: 'STOPPING', delete: 'DELETING' };
 
 interface Snapshot {
   detail: AppDto | undefined;
@@ -89,7 +90,7 @@ function restore(queryClient: QueryClient, projectId: string, id: string, snapsh
   for (const [key, list] of snapshot.lists) queryClient.setQueryData(key, list);
 }
 
-function withState(app: AppDto, state: string): AppDto {
+function withState(app: AppDto, state: AppState): AppDto {
   return { ...app, status: { ...app.status, state, history: [...app.status.history, { state, date: new Date().toISOString() }] } };
 }
 

@@ -1,7 +1,9 @@
-/** States an app passes through on its own: the panel polls while any app is in one. */
-export const TRANSITIONAL_STATES: ReadonlySet<string> = new Set(['QUEUED', 'INITIALIZING', 'STOPPING', 'DELETING']);
+import type { AppState } from '@/lib/db/generated/enums';
 
-export function isTransitional(state: string): boolean {
+/** States an app passes through on its own: the panel polls while any app is in one. */
+export const TRANSITIONAL_STATES: ReadonlySet<AppState> = new Set<AppState>(['QUEUED', 'INITIALIZING', 'STOPPING', 'DELETING']);
+
+export function isTransitional(state: AppState): boolean {
   return TRANSITIONAL_STATES.has(state);
 }
 
@@ -9,10 +11,10 @@ export function isTransitional(state: string): boolean {
 export const POLL_MS = 1000;
 
 /** Start is offered when the app is not running or on its way; Stop when it is. */
-export function canStart(state: string): boolean {
+export function canStart(state: AppState): boolean {
   return state === 'STOPPED' || state === 'FAILED';
 }
 
-export function canStop(state: string): boolean {
+export function canStop(state: AppState): boolean {
   return state === 'RUNNING' || state === 'QUEUED' || state === 'INITIALIZING';
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TokenDto } from '@/lib/api/token-dto';
+import type { TokenDto } from '@/lib/tokens/token-dto';
 import { api } from './api-client';
 import { useProjectId } from './project-context';
 import { revealSecret } from './revealed-secret';

@@ -2,7 +2,7 @@ import type { AppState, PrismaClient } from '../db/generated/client';
 import { recordAudit, type Actor } from '../audit/record-audit';
 import { notifyChange, publishLocal } from '../events/change-bus';
 import type { RuntimeDriver } from './runtime-driver';
-import { ApiError } from '../api/api-error';
+import { DomainError } from '../errors/domain-error';
 
 type Desired = 'RUNNING' | 'STOPPED' | 'DELETED';
 
@@ -51,7 +51,7 @@ export class AppController {
       await tx.$queryRaw`SELECT 1 FROM "App" WHERE "id" = ${appId}::uuid FOR UPDATE`;
       const app = await tx.app.findUniqueOrThrow({ where: { id: appId } });
       // Deletion is final: a start racing it must not bring the app back.
-      if (app.desiredState === 'DELETED') throw new ApiError(409, 'conflict', 'The app is being deleted');
+      if (app.desiredState === 'DELETED') throw new DomainError('CONFLICT', 'The app is being deleted', { reason: 'deleting' });
       const settled = (desired === 'RUNNING' && app.state === 'RUNNING') || (desired === 'STOPPED' && app.state === 'STOPPED');
       await tx.app.update({
         where: { id: appId },

@@ -6,7 +6,7 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { setDatabase } from '../db/db.ts';
 import { applyPendingMigrations, listPendingMigrations } from '../db/migrations.ts';
 import { bootstrap } from '../bootstrap/bootstrap.ts';
-import { parseAppHost } from './app-host.ts';
+import { parseAppHost } from '../apps/app-host.ts';
 import { ProcessDriver } from '../runtime/process-driver.ts';
 import { AppController, setAppController } from '../runtime/app-controller.ts';
 import { AccessResolver } from '../gateway/access-resolver.ts';
@@ -15,7 +15,8 @@ import { prismaGatewayStore } from '../gateway/gateway-store.ts';
 import { onChange } from '../events/change-bus.ts';
 import { listenForChanges } from '../events/postgres-change-listener.ts';
 import { recordTokenUse } from '../tokens/record-token-use.ts';
-import { setForwardedHeaders } from './forwarded-headers.ts';
+import { errorEnvelope, writeJson } from '../http/error-envelope.ts';
+import { setForwardedHeaders } from '../http/forwarded-headers.ts';
 
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -84,7 +85,7 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
     if (appHost) {
       const failed = (error: unknown) => {
         console.error('[tollgate] gateway error', error);
-        if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'Internal error' } });
+        if (!res.headersSent) writeJson(res, 500, errorEnvelope('internal', 'Internal error'));
         else res.destroy();
       };
       try {
@@ -96,14 +97,14 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
     }
     const tooLarge = panelBodyProblem(req);
     if (tooLarge) {
-      sendJson(res, tooLarge.status, { error: { code: 'bad_request', message: tooLarge.message } });
+      writeJson(res, tooLarge.status, errorEnvelope('bad_request', tooLarge.message));
       req.resume();
       return;
     }
     setForwardedHeaders(req);
     handle(req, res).catch((error: unknown) => {
       console.error('[tollgate] request failed', error);
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'internal', message: 'Internal error' } });
+      if (!res.headersSent) writeJson(res, 500, errorEnvelope('internal', 'Internal error'));
       else res.destroy();
     });
   });
@@ -167,10 +168,3 @@ function panelBodyProblem(req: IncomingMessage): { status: number; message: stri
   if (length > MAX_PANEL_BODY) return { status: 413, message: 'Request body too large' };
   return null;
 }
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const payload = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
-  res.end(payload);
-}
-

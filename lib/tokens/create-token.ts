@@ -1,22 +1,21 @@
-import type { PrismaClient } from '../db/generated/client';
-import { recordAudit, type Actor } from '../audit/record-audit';
-import { parseSelector } from '../labels/parse-selector';
-import { printSelector } from '../labels/selector';
-import { ApiError } from '../api/api-error';
-import { isUniqueViolation } from '../db/is-unique-violation';
-import { generateTokenSecret } from './token-format';
-import { hashTokenSecret } from './token-secret';
-import type { TokenSpec } from './token-spec';
+import { recordAudit } from '../audit/record-audit.ts';
+import type { Caller } from '../authz/caller.ts';
+import type { PrismaClient } from '../db/generated/client.ts';
+import { isUniqueViolation } from '../db/is-unique-violation.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import { parseSelector } from '../labels/parse-selector.ts';
+import { printSelector } from '../labels/selector.ts';
+import { requireTokenAdmin } from './require-token-admin.ts';
+import { tokenDto } from './token-dto.ts';
+import { generateTokenSecret } from './token-format.ts';
+import { roleToDb } from './token-role.ts';
+import { hashTokenSecret } from './token-secret.ts';
+import type { TokenSpec } from './token-spec.ts';
 
-export interface CreateTokenOptions {
-  prisma: PrismaClient;
-  projectId: string;
-  spec: TokenSpec;
-  actor: Actor;
-}
-
-/** Creates a token and returns its secret: the only time the secret exists outside the caller's hands. */
-export async function createToken({ prisma, projectId, spec, actor }: CreateTokenOptions) {
+/** Creates a token in the caller's project; the answer holds its secret, the only time it exists outside the caller's hands. */
+export async function createToken({ prisma, caller, spec }: { prisma: PrismaClient; caller: Caller; spec: TokenSpec }) {
+  requireTokenAdmin(caller);
+  const { projectId, actor } = caller;
   const secret = generateTokenSecret();
   try {
     const token = await prisma.$transaction(async (tx) => {
@@ -26,7 +25,7 @@ export async function createToken({ prisma, projectId, spec, actor }: CreateToke
           name: spec.name,
           // Stored canonical, so the list shows one spelling whatever was typed.
           labelSelector: printSelector(parseSelector(spec.labelSelector)),
-          role: spec.role === 'operator' ? 'OPERATOR' : 'READ',
+          role: roleToDb(spec.role),
           region: spec.region,
           expiresAt: spec.expiresAt ?? null,
           secretHash: hashTokenSecret(secret),
@@ -44,9 +43,9 @@ export async function createToken({ prisma, projectId, spec, actor }: CreateToke
       });
       return created;
     });
-    return { token, secret };
+    return tokenDto(token, secret);
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ApiError(409, 'conflict', `A token named "${spec.name}" already exists`);
+    if (isUniqueViolation(error)) throw new DomainError('CONFLICT', `A token named "${spec.name}" already exists`, { reason: 'name_taken' });
     throw error;
   }
 }

@@ -1,50 +1,7 @@
-import type { PrismaClient } from '../db/generated/client';
-import type { TokenCredential } from '../authz/authorize';
-import { parseSelector } from '../labels/parse-selector';
-import { hasValidChecksum } from './token-format';
-import { hashTokenSecret } from './token-secret';
-
-export interface TokenRecord {
-  id: string;
-  projectId: string;
-  name: string;
-  labelSelector: string;
-  role: 'READ' | 'OPERATOR';
-  region: string;
-  version: number;
-  expiresAt: Date | null;
-  lastUsedAt: Date | null;
-}
-
-export interface ResolvedToken {
-  record: TokenRecord;
-  credential: TokenCredential;
-}
-
-export const TOKEN_RECORD_SELECT = {
-  id: true,
-  projectId: true,
-  name: true,
-  labelSelector: true,
-  role: true,
-  region: true,
-  version: true,
-  expiresAt: true,
-  lastUsedAt: true,
-} as const;
-
-/** The credential a token record grants (the selector parsed once here, not per check). */
-export function toTokenCredential(record: TokenRecord): TokenCredential {
-  return {
-    kind: 'token',
-    tokenId: record.id,
-    projectId: record.projectId,
-    region: record.region,
-    role: record.role === 'OPERATOR' ? 'operator' : 'read',
-    selector: parseSelector(record.labelSelector),
-    expiresAt: record.expiresAt,
-  };
-}
+import type { PrismaClient } from '../db/generated/client.ts';
+import { hasValidChecksum } from './token-format.ts';
+import { resolveToken, TOKEN_RECORD_SELECT, type ResolvedToken } from './token-record.ts';
+import { hashTokenSecret } from './token-secret.ts';
 
 /**
  * The token a secret belongs to, or null. A malformed or forged secret (bad
@@ -53,9 +10,6 @@ export function toTokenCredential(record: TokenRecord): TokenCredential {
  */
 export async function findTokenBySecret(prisma: PrismaClient, secret: string): Promise<ResolvedToken | null> {
   if (!hasValidChecksum(secret)) return null;
-  const record = await prisma.token.findUnique({
-    where: { secretHash: hashTokenSecret(secret) },
-    select: TOKEN_RECORD_SELECT,
-  });
-  return record ? { record, credential: toTokenCredential(record) } : null;
+  const record = await prisma.token.findUnique({ where: { secretHash: hashTokenSecret(secret) }, select: TOKEN_RECORD_SELECT });
+  return record ? resolveToken(record) : null;
 }

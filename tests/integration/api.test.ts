@@ -87,7 +87,7 @@ describe('/v1/token', () => {
       const name = (await call(admin, 'GET', `/v1/token/${id}`)).body.spec.name;
       const again = await call(admin, 'POST', '/v1/token', { name, labelSelector: '', role: 'read', region: 'GRA' });
       expect(again.status).toBe(409);
-      expect(again.body.error).toEqual({ code: 'conflict', message: `A token named "${name}" already exists` });
+      expect(again.body.error).toEqual({ code: 'conflict', message: `A token named "${name}" already exists`, details: { reason: 'name_taken' } });
     });
   });
 
@@ -124,7 +124,7 @@ describe('/v1/token', () => {
     ] as const) {
       const res = await call(credential, method, path, method === 'POST' ? { name: 'x', labelSelector: '', role: 'read', region: 'GRA' } : undefined);
       expect(res.status, `${method} ${path}`).toBe(403);
-      expect(res.body.error.message).toBe('App tokens cannot manage tokens; sign in to the panel');
+      expect(res.body.error).toMatchObject({ message: 'app tokens cannot manage tokens; sign in to the panel', details: { reason: 'token_not_allowed' } });
     }
   });
 

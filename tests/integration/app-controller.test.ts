@@ -61,7 +61,7 @@ describe('app lifecycle controller', () => {
     expect((await db.prisma.app.findUniqueOrThrow({ where: { id: app.id } })).state).toBe('RUNNING');
 
     await controller.request(app.id, 'DELETED', { type: 'SYSTEM' });
-    await expect(controller.request(app.id, 'RUNNING', { type: 'SYSTEM' })).rejects.toMatchObject({ status: 409, message: 'The app is being deleted' });
+    await expect(controller.request(app.id, 'RUNNING', { type: 'SYSTEM' })).rejects.toMatchObject({ code: 'CONFLICT', message: 'The app is being deleted' });
     driver.releaseStop();
     await controller.settled(app.id);
     expect((await db.prisma.app.findUniqueOrThrow({ where: { id: app.id } })).state).toBe('DELETED');

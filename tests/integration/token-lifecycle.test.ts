@@ -6,18 +6,20 @@ import { deleteToken } from '../../lib/tokens/delete-token.ts';
 import { findTokenBySecret } from '../../lib/tokens/find-token-by-secret.ts';
 import { recordTokenUse } from '../../lib/tokens/record-token-use.ts';
 import { tokenSpecSchema } from '../../lib/tokens/token-spec.ts';
+import { userCaller } from './helpers/callers.ts';
 import { createTestDatabase } from './helpers/test-database.ts';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let projectId: string;
 let queries = 0;
 let counted: PrismaClient;
-const actor = { type: 'SYSTEM' } as const;
+let caller: ReturnType<typeof userCaller>;
 const spec = (name: string) => tokenSpecSchema(['GRA']).parse({ name, labelSelector: 'group=A', role: 'read', region: 'GRA' });
 
 beforeAll(async () => {
   db = await createTestDatabase();
   projectId = (await db.prisma.project.create({ data: { slug: 'p', name: 'p' } })).id;
+  caller = userCaller(crypto.randomUUID(), [projectId]);
   // Every operation through this client is counted.
   counted = db.prisma.$extends({
     query: {
@@ -34,7 +36,8 @@ afterAll(async () => {
 
 describe('token lifecycle in the database', () => {
   it('stores only the SHA-256 of the secret, and finds the token by it', async () => {
-    const { token, secret } = await createToken({ prisma: db.prisma, projectId, spec: spec('stored'), actor });
+    const token = await createToken({ prisma: db.prisma, caller, spec: spec('stored') });
+    const secret = token.status.value!;
     const row = await db.prisma.token.findUniqueOrThrow({ where: { id: token.id } });
     expect(JSON.stringify(row)).not.toContain(secret);
     expect(row.secretHash).toMatch(/^[0-9a-f]{64}$/);
@@ -42,7 +45,7 @@ describe('token lifecycle in the database', () => {
   });
 
   it('answers a forged checksum with zero database queries', async () => {
-    const { secret } = await createToken({ prisma: db.prisma, projectId, spec: spec('forged'), actor });
+    const secret = (await createToken({ prisma: db.prisma, caller, spec: spec('forged') })).status.value!;
     queries = 0;
     expect(await findTokenBySecret(counted, secret)).not.toBeNull();
     expect(queries).toBe(1);
@@ -55,13 +58,15 @@ describe('token lifecycle in the database', () => {
   });
 
   it('regenerating keeps id, name and scope, bumps the version, and ends the old secret and its sessions', async () => {
-    const { token, secret: old } = await createToken({ prisma: db.prisma, projectId, spec: spec('regen'), actor });
+    const token = await createToken({ prisma: db.prisma, caller, spec: spec('regen') });
+    const old = token.status.value!;
     const app = await db.prisma.app.create({ data: { id: crypto.randomUUID(), projectId, name: 'a', image: 'tollgate/echo', region: 'GRA', labels: {} } });
     await db.prisma.gateSession.create({
       data: { idHash: 'h1', appId: app.id, tokenId: token.id, tokenVersion: 1, expiresAt: new Date(Date.now() + 60_000) },
     });
-    const { token: renewed, secret } = await regenerateToken({ prisma: db.prisma, projectId, tokenId: token.id, actor });
-    expect(renewed).toMatchObject({ id: token.id, name: 'regen', labelSelector: 'group=A', role: 'READ', region: 'GRA', version: 2 });
+    const renewed = await regenerateToken({ prisma: db.prisma, caller, tokenId: token.id });
+    const secret = renewed.status.value!;
+    expect(renewed).toMatchObject({ id: token.id, spec: { name: 'regen', labelSelector: 'group=A', role: 'read', region: 'GRA' }, status: { version: 2 } });
     expect(secret).not.toBe(old);
     expect(await findTokenBySecret(db.prisma, old)).toBeNull();
     expect((await findTokenBySecret(db.prisma, secret))?.record.version).toBe(2);
@@ -70,28 +75,31 @@ describe('token lifecycle in the database', () => {
 
   it('deleting ends the secret and its sessions; another project cannot delete it', async () => {
     const other = await db.prisma.project.create({ data: { slug: 'other', name: 'other' } });
-    const { token, secret } = await createToken({ prisma: db.prisma, projectId, spec: spec('del'), actor });
-    await expect(deleteToken({ prisma: db.prisma, projectId: other.id, tokenId: token.id, actor })).rejects.toMatchObject({ status: 404 });
+    const token = await createToken({ prisma: db.prisma, caller, spec: spec('del') });
+    const secret = token.status.value!;
+    const otherMember = userCaller(caller.actor.id!, [projectId, other.id], { projectId: other.id });
+    await expect(deleteToken({ prisma: db.prisma, caller: otherMember, tokenId: token.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await findTokenBySecret(db.prisma, secret)).not.toBeNull();
-    await deleteToken({ prisma: db.prisma, projectId, tokenId: token.id, actor });
+    await deleteToken({ prisma: db.prisma, caller, tokenId: token.id });
     expect(await findTokenBySecret(db.prisma, secret)).toBeNull();
   });
 
   it('writes an audit event for every change, in the same transaction', async () => {
-    const { token } = await createToken({ prisma: db.prisma, projectId, spec: spec('audited'), actor: { type: 'USER', id: crypto.randomUUID(), ip: '10.0.0.9' } });
-    await regenerateToken({ prisma: db.prisma, projectId, tokenId: token.id, actor });
-    await deleteToken({ prisma: db.prisma, projectId, tokenId: token.id, actor });
+    const fromIp = userCaller(crypto.randomUUID(), [projectId], { ip: '10.0.0.9' });
+    const token = await createToken({ prisma: db.prisma, caller: fromIp, spec: spec('audited') });
+    await regenerateToken({ prisma: db.prisma, caller, tokenId: token.id });
+    await deleteToken({ prisma: db.prisma, caller, tokenId: token.id });
     const events = await db.prisma.auditEvent.findMany({ where: { targetId: token.id }, orderBy: { createdAt: 'asc' } });
     expect(events.map((e) => e.action)).toEqual(['token.create', 'token.regenerate', 'token.delete']);
     expect(events[0]).toMatchObject({ actorType: 'USER', sourceIp: '10.0.0.9', projectId });
     // A failed change leaves no audit trace: the duplicate name rolls back both.
     const before = await db.prisma.auditEvent.count();
-    await expect(createToken({ prisma: db.prisma, projectId, spec: spec('stored'), actor })).rejects.toMatchObject({ status: 409 });
+    await expect(createToken({ prisma: db.prisma, caller, spec: spec('stored') })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await db.prisma.auditEvent.count()).toBe(before);
   });
 
   it('records last use at most once a minute per token, never per request', async () => {
-    const { token } = await createToken({ prisma: db.prisma, projectId, spec: spec('used'), actor });
+    const token = await createToken({ prisma: db.prisma, caller, spec: spec('used') });
     const record = { id: token.id, lastUsedAt: null };
     queries = 0;
     const t0 = Date.now();

@@ -1,12 +1,8 @@
-import type { TokenRecord } from '../tokens/find-token-by-secret';
-
-interface TokenRow extends TokenRecord {
-  createdAt: Date;
-  updatedAt: Date;
-}
+import type { Token } from '../db/generated/client.ts';
+import { roleFromDb } from './token-role.ts';
 
 /** OVHcloud's token shape. `status.value` is present only in the response that created or renewed the secret. */
-export function tokenDto(token: TokenRow, secret?: string) {
+export function tokenDto(token: Omit<Token, 'secretHash'>, secret?: string) {
   return {
     id: token.id,
     createdAt: token.createdAt.toISOString(),
@@ -14,7 +10,7 @@ export function tokenDto(token: TokenRow, secret?: string) {
     spec: {
       name: token.name,
       labelSelector: token.labelSelector,
-      role: token.role === 'OPERATOR' ? 'operator' : 'read',
+      role: roleFromDb(token.role),
       region: token.region,
       expiresAt: token.expiresAt?.toISOString() ?? null,
     },

@@ -1,0 +1,35 @@
+import type { IncomingMessage } from 'node:http';
+import { isSecure } from '../http/forwarded-headers.ts';
+import type { ResolvedToken } from '../tokens/token-record.ts';
+import type { AccessResolver } from './access-resolver.ts';
+import { hashSessionId, readGateCookies } from './gate-cookie.ts';
+import type { GatewayApp } from './gateway-store.ts';
+import type { Presented } from './gateway.ts';
+
+const NONE: Presented = Object.freeze({ kind: 'none' });
+
+/**
+ * The token behind the request's gate cookie. A session opens one app, for one
+ * version of its token (regenerating ends it), until it expires.
+ *
+ * Several cookies of the gate's name may arrive: over plain http a sibling app
+ * host can plant one for the parent domain, which the browser then sends
+ * first. A planted cookie could tie the victim to the attacker's session on
+ * this app, so when more than one valid session for this app is offered,
+ * none is used and the user signs in again (https avoids this altogether: the
+ * `__Host-` cookie cannot be planted).
+ */
+export async function findGateSession(req: IncomingMessage, app: GatewayApp, resolver: AccessResolver): Promise<Presented> {
+  const ids = readGateCookies(req.headers.cookie, isSecure(req));
+  if (ids.length === 0) return NONE;
+  const now = Date.now();
+  const valid: ResolvedToken[] = [];
+  for (const id of ids) {
+    const session = await resolver.session(hashSessionId(id));
+    if (!session || session.appId !== app.id || session.expiresAt.getTime() <= now) continue;
+    const token = await resolver.tokenById(session.tokenId);
+    if (token && token.record.version === session.tokenVersion) valid.push(token);
+  }
+  if (valid.length > 1) return NONE;
+  return { kind: 'token', found: valid[0] ?? null };
+}

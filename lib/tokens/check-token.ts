@@ -1,0 +1,28 @@
+import type { Denial } from '../authz/authorize.ts';
+import type { ResolvedToken } from './token-record.ts';
+
+// The one answer to "is this token usable at all?", before any question of
+// scope: every path that accepts a token (the /v1 API, the gateway's Bearer
+// and gate sessions, Login with token, the panel's "Tokens with access") asks
+// here, then asks `authorize` about the app.
+
+function denial(reason: 'unknown_token' | 'expired', message: string): Denial {
+  return Object.freeze({ allow: false, reason, status: 401, message });
+}
+
+export const DENY_UNKNOWN_TOKEN = denial('unknown_token', 'the token is not valid');
+export const DENY_EXPIRED = denial('expired', 'the token has expired');
+
+export type TokenCheck = { readonly ok: true; readonly token: ResolvedToken } | { readonly ok: false; readonly denial: Denial };
+
+/**
+ * `found` is what the lookup by secret (or by a gate session's token id)
+ * returned: null for a forged, unknown, regenerated or deleted secret.
+ */
+export function checkToken(found: ResolvedToken | null, now: number = Date.now()): TokenCheck {
+  if (found === null) return { ok: false, denial: DENY_UNKNOWN_TOKEN };
+  // Expired at the instant itself, like GitHub's and OVH's expiry dates.
+  const expiresAt = found.record.expiresAt;
+  if (expiresAt !== null && expiresAt.getTime() <= now) return { ok: false, denial: DENY_EXPIRED };
+  return { ok: true, token: found };
+}

@@ -1,0 +1,15 @@
+import type { Caller } from '../authz/caller.ts';
+import type { PrismaClient } from '../db/generated/client.ts';
+import { requireTokenAdmin } from './require-token-admin.ts';
+import { tokenDto } from './token-dto.ts';
+
+/** The project's tokens, newest first, one page of them, with the total. */
+export async function listTokens({ prisma, caller, page, size }: { prisma: PrismaClient; caller: Caller; page: number; size: number }) {
+  requireTokenAdmin(caller);
+  const where = { projectId: caller.projectId };
+  const [tokens, total] = await Promise.all([
+    prisma.token.findMany({ where, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], skip: page * size, take: size, omit: { secretHash: true } }),
+    prisma.token.count({ where }),
+  ]);
+  return { total, items: tokens.map((token) => tokenDto(token)) };
+}
