@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateTokenSecret } from '../tokens/token-format';
 import type { TokenRecord } from '../tokens/token-record';
+import { tokenRecordFixture as record } from '../tokens/test-support/token-record-fixture';
 import { AccessResolver, DatabaseUnavailableError } from './access-resolver';
 import { fakeGatewayStore } from './test-support/fake-gateway-store';
-
-const record = (overrides: Partial<TokenRecord> = {}): TokenRecord => ({
-  id: 't1',
-  projectId: 'p1',
-  name: 'ci',
-  labelSelector: 'group=A',
-  role: 'READ',
-  region: 'GRA',
-  version: 1,
-  expiresAt: null,
-  lastUsedAt: null,
-  ...overrides,
-});
 
 function deferred<T>() {
   let resolve!: (value: T) => void;

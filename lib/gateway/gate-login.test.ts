@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '../auth/rate-limiter';
 import { generateTokenSecret } from '../tokens/token-format';
 import type { TokenRecord } from '../tokens/token-record';
+import { tokenRecordFixture } from '../tokens/test-support/token-record-fixture';
 import { AccessResolver } from './access-resolver';
 import { hashSessionId } from './gate-cookie';
 import { handleGatePath } from './gate-login';
@@ -15,7 +16,7 @@ const app: GatewayApp = { id: '6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f', projectId:
 function setup(token: Partial<TokenRecord> = {}) {
   const store = fakeGatewayStore();
   const secret = generateTokenSecret();
-  store.addToken(secret, { id: 't1', projectId: 'p1', name: 'ci', labelSelector: 'group=A', role: 'READ', region: 'GRA', version: 3, expiresAt: null, lastUsedAt: null, ...token });
+  store.addToken(secret, tokenRecordFixture({ version: 3, ...token }));
   const deps = { store, resolver: new AccessResolver(store), limiter: new RateLimiter(3, 60_000) };
   const post = (fields: Record<string, string>, headers: Record<string, string> = {}, remoteAddress = '10.0.0.1') =>
     handleGatePath(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TokenRecord } from '../tokens/token-record';
+import { tokenRecordFixture } from '../tokens/test-support/token-record-fixture';
 import { AccessResolver } from './access-resolver';
 import { hashSessionId } from './gate-cookie';
 import { findGateSession } from './gate-session';
@@ -8,7 +8,7 @@ import { fakeGatewayStore } from './test-support/fake-gateway-store';
 import { fakeRequest } from './test-support/fake-request';
 
 const app: GatewayApp = { id: 'a1', projectId: 'p1', region: 'GRA', labels: {}, unsecureHttp: false, state: 'RUNNING' };
-const token = (id: string, version = 1): TokenRecord => ({ id, projectId: 'p1', name: id, labelSelector: '', role: 'READ', region: 'GRA', version, expiresAt: null, lastUsedAt: null });
+const token = (id: string) => tokenRecordFixture({ id, name: id, labelSelector: '' });
 const later = () => new Date(Date.now() + 60_000);
 
 function setup() {

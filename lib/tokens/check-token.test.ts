@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { checkToken } from './check-token';
 import { resolveToken, type TokenRecord } from './token-record';
+import { tokenRecordFixture } from './test-support/token-record-fixture';
 
 const NOW = new Date('2025-06-01T12:00:00Z').getTime();
 
 function found(overrides: Partial<TokenRecord> = {}) {
-  return resolveToken({
-    id: 't1',
-    projectId: 'p1',
-    name: 'ci',
-    labelSelector: 'group=A',
-    role: 'READ',
-    region: 'GRA',
-    version: 1,
-    expiresAt: null,
-    lastUsedAt: null,
-    ...overrides,
-  });
+  return resolveToken(tokenRecordFixture(overrides));
 }
 
 describe('checkToken', () => {

@@ -1,4 +1,5 @@
 import type { Caller } from '../../../lib/authz/caller.ts';
+import { tokenRecordFixture } from '../../../lib/tokens/test-support/token-record-fixture.ts';
 import { resolveToken, type TokenRecord } from '../../../lib/tokens/token-record.ts';
 
 /** A signed-in panel user, member of `projectIds`, working in the first of them. */
@@ -14,17 +15,7 @@ export function userCaller(userId: string, projectIds: string[], options: { proj
 
 /** A caller holding an app token with this scope (no database row needed). */
 export function tokenCaller(scope: Partial<TokenRecord> & Pick<TokenRecord, 'projectId'>): Caller {
-  const record: TokenRecord = {
-    id: crypto.randomUUID(),
-    name: 'test token',
-    labelSelector: '',
-    role: 'OPERATOR',
-    region: 'GRA',
-    version: 1,
-    expiresAt: null,
-    lastUsedAt: null,
-    ...scope,
-  };
+  const record = tokenRecordFixture({ id: crypto.randomUUID(), name: 'test token', labelSelector: '', role: 'OPERATOR', ...scope });
   const { credential } = resolveToken(record);
   return { kind: 'token', token: record, projectId: record.projectId, credential, actor: { type: 'TOKEN', id: record.id } };
 }
