@@ -3,6 +3,7 @@ import { isTransitional } from '@/lib/panel/app-states';
 
 const COLOURS: Record<AppState, { badge: string; dot: string }> = {
   RUNNING: { badge: 'bg-green-50 text-green-800 ring-green-600/20', dot: 'bg-green-500' },
+  SCALING: { badge: 'bg-blue-50 text-blue-800 ring-blue-600/20', dot: 'bg-blue-500' },
   QUEUED: { badge: 'bg-slate-50 text-slate-700 ring-slate-500/20', dot: 'bg-slate-400' },
   INITIALIZING: { badge: 'bg-blue-50 text-blue-800 ring-blue-600/20', dot: 'bg-blue-500' },
   STOPPING: { badge: 'bg-amber-50 text-amber-800 ring-amber-600/20', dot: 'bg-amber-500' },

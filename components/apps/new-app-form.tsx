@@ -44,7 +44,7 @@ export function NewAppForm({ regions, images }: { regions: string[]; images: Ima
     event.preventDefault();
     if (!labelsOk || create.isPending) return;
     const spec = { name, image, region, labels: rowsToLabels(rows), defaultHttpPort: port, unsecureHttp: unsecure };
-    const parsed = appSpecSchema(regions).safeParse(spec);
+    const parsed = appSpecSchema({ regions }).safeParse(spec);
     if (!parsed.success) {
       const found: FieldErrors = {};
       for (const issue of parsed.error.issues) {

@@ -1,29 +1,50 @@
 import { getConfig } from '../config/config.ts';
-import type { App, AppEvent } from '../db/generated/client.ts';
+import type { App, AppEvent, AppReplica } from '../db/generated/client.ts';
 import { asLabels } from '../labels/labels.ts';
 import { appUrl } from './app-host.ts';
+import { readRuntimeFields } from './app-runtime-fields.ts';
 
-/** An app row with its state history, oldest first. */
-export type AppWithEvents = App & { events: Pick<AppEvent, 'state' | 'reason' | 'createdAt'>[] };
+/** What the DTO reads besides the app row: its history (oldest first) and its replicas. */
+export const APP_DETAIL = {
+  events: { orderBy: { createdAt: 'asc' } },
+  replicaSet: { select: { slot: true, generation: true, ready: true }, orderBy: { slot: 'asc' } },
+} as const;
 
-/** OVHcloud's app shape: spec as submitted (platform labels included), status as observed. */
-export function appDto(app: AppWithEvents, extra?: { replacedLabels?: string[] }) {
+export type AppWithDetail = App & {
+  events: Pick<AppEvent, 'state' | 'reason' | 'createdAt'>[];
+  replicaSet: Pick<AppReplica, 'slot' | 'generation' | 'ready'>[];
+};
+
+/** OVHcloud's app shape: spec as submitted (platform labels included, secrets masked), status as observed. */
+export function appDto(app: AppWithDetail, extra?: { replacedLabels?: string[] }) {
   const config = getConfig();
+  const runtime = readRuntimeFields(app);
   return {
     id: app.id,
     createdAt: app.createdAt.toISOString(),
     updatedAt: app.updatedAt.toISOString(),
     spec: {
       name: app.name,
-      image: app.image,
+      image: runtime.image,
       region: app.region,
       labels: asLabels(app.labels),
-      defaultHttpPort: app.port,
+      command: runtime.command,
+      // A secret's value never leaves the server after creation: sending the entry back without it keeps it.
+      envVars: runtime.envVars.map((env) => (env.secret ? { name: env.name, secret: true } : { name: env.name, value: env.value, secret: false })),
+      defaultHttpPort: runtime.defaultHttpPort,
+      probe: runtime.probe,
+      resources: runtime.resources,
+      scalingStrategy: { fixed: { replicas: app.replicas } },
       unsecureHttp: app.unsecureHttp,
     },
     status: {
       state: app.state,
+      ...(app.statusInfo ? { info: app.statusInfo } : {}),
       url: appUrl({ appId: app.id, region: app.region, baseDomain: config.BASE_DOMAIN, port: config.PORT }),
+      replicas: { desired: app.desiredState === 'RUNNING' ? app.replicas : 0, ready: app.replicaSet.filter((r) => r.ready).length },
+      generation: app.generation,
+      imageDigest: app.imageDigest,
+      ...(Array.isArray(app.lastOutput) && app.lastOutput.length ? { lastOutput: app.lastOutput as string[] } : {}),
       history: app.events.map((e) => ({ state: e.state, date: e.createdAt.toISOString(), ...(e.reason ? { reason: e.reason } : {}) })),
       ...(extra?.replacedLabels?.length ? { replacedLabels: extra.replacedLabels } : {}),
     },

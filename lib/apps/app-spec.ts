@@ -1,29 +1,155 @@
 import { z } from 'zod';
 import { labelsSchema } from '../labels/label-rules.ts';
-import { IMAGE_NAMES } from '../runtime/image-catalog.ts';
+import { parseImageReference } from './image-reference.ts';
 
-/** An app as submitted (OVHcloud AI Training API shape). Shared by the form, /v1 and the seed. */
-export function appSpecSchema(regions: readonly string[]) {
-  return z.object({
-    name: z
-      .string()
-      .trim()
-      .min(1, 'Name is required')
-      .max(64, 'Name must be 64 characters or less')
-      .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'Name may hold letters, digits, spaces, ".", "_" and "-"'),
-    image: z.enum(IMAGE_NAMES, {
-      error: `Unknown image. Available images: ${IMAGE_NAMES.join(', ')}`,
-    }),
-    region: z
-      .string()
-      .trim()
-      .toUpperCase()
-      .refine((r) => regions.includes(r), `Region must be one of ${regions.join(', ')}`),
-    labels: labelsSchema.default({}),
-    defaultHttpPort: z.coerce.number().int().min(1).max(65535).default(8080),
-    unsecureHttp: z.boolean().default(false),
+// An app as submitted, in OVHcloud AI Deploy's field names. One schema for the
+// New app form, POST /v1/app, the CLI's `app run` and the seed; PUT /v1/app/{id}
+// takes the runtime part of it.
+
+const port = (what: string) =>
+  z.coerce
+    .number({ error: `${what} must be a number` })
+    .int(`${what} must be a whole number`)
+    .min(1, `${what} must be between 1 and 65535`)
+    .max(65535, `${what} must be between 1 and 65535`);
+
+export const MAX_REPLICAS = 10;
+
+// POSIX: what a shell accepts as a variable name.
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+export const envVarSchema = z.object({
+  name: z.string().regex(ENV_NAME, 'Env var names start with a letter or "_" and hold letters, digits and "_"').max(256, 'Env var names must be 256 characters or less'),
+  value: z.string().max(32_768, 'Env var values must be 32 KiB or less'),
+  /** Secret values are never shown again after creation, and masked in the app's logs. */
+  secret: z.boolean().default(false),
+});
+
+export type EnvVar = z.output<typeof envVarSchema>;
+
+function uniqueNames<T extends { name: string }>(list: T[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  list.forEach((entry, index) => {
+    if (seen.has(entry.name)) ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `Env var ${entry.name} is set twice` });
+    seen.add(entry.name);
   });
+}
+
+const imageSchema = z
+  .string({ error: 'Image is required' })
+  .trim()
+  .superRefine((image, ctx) => {
+    const parsed = parseImageReference(image);
+    if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
+  });
+
+const commandSchema = z
+  .array(z.string().max(4096, 'Each command argument must be 4096 characters or less'), { error: 'command must be a list of strings' })
+  .min(1, 'command must hold at least the program to run; leave it out to use the image’s own')
+  .max(64, 'command may hold at most 64 arguments')
+  .nullish()
+  .transform((command) => command ?? null);
+
+const probeSchema = z.object({
+  path: z.string().startsWith('/', 'The probe path must start with "/"').max(1024).default('/'),
+  port: port('The probe port').optional(),
+});
+
+const resourcesSchema = z.object({
+  cpu: z.coerce.number({ error: 'cpu must be a number' }).positive('cpu must be more than 0').max(64, 'cpu must be at most 64').optional(),
+  memoryMiB: z.coerce
+    .number({ error: 'memoryMiB must be a number' })
+    .int('memoryMiB must be a whole number')
+    .min(16, 'memoryMiB must be at least 16')
+    .max(1_048_576, 'memoryMiB must be at most 1048576')
+    .optional(),
+});
+
+export const scalingStrategySchema = z.object({
+  fixed: z.object({
+    replicas: z.coerce
+      .number({ error: 'replicas must be a number' })
+      .int('replicas must be a whole number')
+      .min(1, `replicas must be between 1 and ${MAX_REPLICAS}`)
+      .max(MAX_REPLICAS, `replicas must be between 1 and ${MAX_REPLICAS}`),
+  }),
+});
+
+const envVarsSchema = z.array(envVarSchema).max(100, 'An app may have at most 100 env vars').superRefine(uniqueNames);
+
+/** What runs: the fields a rolling update may change (no defaults: an update leaves out what it keeps). */
+const runtimeShape = {
+  image: imageSchema,
+  command: commandSchema,
+  envVars: envVarsSchema,
+  defaultHttpPort: port('Port'),
+  probe: probeSchema.optional(),
+  resources: resourcesSchema.optional(),
+};
+
+export interface AppSpecOptions {
+  regions: readonly string[];
+  /** When the runtime can run only some images (the process runtime's built-ins). */
+  images?: readonly string[] | null;
+}
+
+function restrictImages<T extends { image: string }>(images: readonly string[] | null | undefined) {
+  return (spec: T, ctx: z.RefinementCtx) => {
+    if (images && !images.includes(spec.image)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['image'],
+        message: `This Tollgate runs apps as local processes and knows only the built-in images (${images.join(', ')}); run it with RUNTIME=docker to deploy any image`,
+      });
+    }
+  };
+}
+
+export function appSpecSchema({ regions, images }: AppSpecOptions) {
+  return z
+    .object({
+      name: z
+        .string({ error: 'Name is required' })
+        .trim()
+        .min(1, 'Name is required')
+        .max(64, 'Name must be 64 characters or less')
+        .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'Name may hold letters, digits, spaces, ".", "_" and "-"'),
+      region: z
+        .string({ error: 'Region is required' })
+        .trim()
+        .toUpperCase()
+        .refine((r) => regions.includes(r), `Region must be one of ${regions.join(', ')}`),
+      labels: labelsSchema.default({}),
+      unsecureHttp: z.boolean().default(false),
+      scalingStrategy: scalingStrategySchema.default({ fixed: { replicas: 1 } }),
+      ...runtimeShape,
+      envVars: envVarsSchema.default([]),
+      defaultHttpPort: runtimeShape.defaultHttpPort.default(8080),
+    })
+    .superRefine(restrictImages(images));
 }
 
 export type AppSpecInput = z.input<ReturnType<typeof appSpecSchema>>;
 export type AppSpec = z.output<ReturnType<typeof appSpecSchema>>;
+
+/**
+ * PUT /v1/app/{id}: any of the runtime fields. A secret env var sent back
+ * without its value (as GET shows it) keeps the value it has.
+ */
+export function appUpdateSchema({ images }: Pick<AppSpecOptions, 'images'>) {
+  return z
+    .object({
+      ...runtimeShape,
+      envVars: z
+        .array(envVarSchema.extend({ value: envVarSchema.shape.value.optional() }))
+        .max(100, 'An app may have at most 100 env vars')
+        .superRefine(uniqueNames),
+    })
+    .partial()
+    .strict()
+    .superRefine((update, ctx) => {
+      if (update.image !== undefined) restrictImages(images)({ image: update.image }, ctx);
+    });
+}
+
+export type AppUpdate = z.output<ReturnType<typeof appUpdateSchema>>;

@@ -7,7 +7,8 @@ import type { PrismaClient } from '../db/generated/client.ts';
 import { applyPlatformLabels } from '../labels/platform-labels.ts';
 import { equalityLabels } from '../labels/selector.ts';
 import { getAppController } from '../runtime/app-controller.ts';
-import { appDto } from './app-dto.ts';
+import { APP_DETAIL, appDto } from './app-dto.ts';
+import { runtimeColumns, runtimeFieldsOf } from './app-runtime-fields.ts';
 import type { AppSpec } from './app-spec.ts';
 
 export interface CreateAppOptions {
@@ -40,16 +41,16 @@ export async function createApp({ prisma, caller, spec }: CreateAppOptions) {
         id,
         projectId,
         name: spec.name,
-        image: spec.image,
         region: spec.region,
-        port: spec.defaultHttpPort,
+        ...runtimeColumns(runtimeFieldsOf(spec)),
+        replicas: spec.scalingStrategy.fixed.replicas,
         labels,
         unsecureHttp: spec.unsecureHttp,
         state: 'QUEUED',
         desiredState: 'RUNNING',
         events: { create: { state: 'QUEUED' } },
       },
-      include: { events: true },
+      include: APP_DETAIL,
     });
     await recordAudit(tx, {
       actor: caller.actor,

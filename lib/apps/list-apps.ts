@@ -2,9 +2,8 @@ import { authorize } from '../authz/authorize.ts';
 import type { Caller } from '../authz/caller.ts';
 import type { PrismaClient } from '../db/generated/client.ts';
 import { matchesSelector, type Selector } from '../labels/selector.ts';
-import { appDto } from './app-dto.ts';
+import { APP_DETAIL, appDto } from './app-dto.ts';
 import { toAppView } from './app-view.ts';
-import { APP_EVENTS } from './find-authorized-app.ts';
 
 export interface ListAppsOptions {
   prisma: PrismaClient;
@@ -34,7 +33,7 @@ export async function listApps({ prisma, caller, selector, page, size }: ListApp
   });
   const pageIds = visible.slice(page * size, page * size + size).map((row) => row.id);
   const apps = pageIds.length
-    ? await prisma.app.findMany({ where: { id: { in: pageIds } }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], include: APP_EVENTS })
+    ? await prisma.app.findMany({ where: { id: { in: pageIds } }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], include: APP_DETAIL })
     : [];
   return { total: visible.length, items: apps.map((app) => appDto(app)) };
 }

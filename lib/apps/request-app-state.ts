@@ -2,8 +2,8 @@ import type { Caller } from '../authz/caller.ts';
 import type { PrismaClient } from '../db/generated/client.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { getAppController } from '../runtime/app-controller.ts';
-import { appDto } from './app-dto.ts';
-import { APP_EVENTS, findAuthorizedApp } from './find-authorized-app.ts';
+import { APP_DETAIL, appDto } from './app-dto.ts';
+import { findAuthorizedApp } from './find-authorized-app.ts';
 
 export type RequestedState = 'RUNNING' | 'STOPPED' | 'DELETED';
 
@@ -14,5 +14,5 @@ export async function requestAppState(options: { prisma: PrismaClient; caller: C
   const controller = getAppController();
   if (!controller) throw new DomainError('UNAVAILABLE', 'The runtime is not available in this process');
   await controller.request(id, desired, caller.actor);
-  return appDto(await prisma.app.findUniqueOrThrow({ where: { id }, include: APP_EVENTS }));
+  return appDto(await prisma.app.findUniqueOrThrow({ where: { id }, include: APP_DETAIL }));
 }

@@ -7,8 +7,8 @@ import { notifyChange, publishLocal } from '../events/change-bus.ts';
 import { labelKeySchema, labelValueSchema, MAX_LABELS } from '../labels/label-rules.ts';
 import { asLabels } from '../labels/labels.ts';
 import { isReservedLabelKey } from '../labels/platform-labels.ts';
-import { appDto } from './app-dto.ts';
-import { APP_EVENTS, findAuthorizedApp } from './find-authorized-app.ts';
+import { APP_DETAIL, appDto } from './app-dto.ts';
+import { findAuthorizedApp } from './find-authorized-app.ts';
 
 export const setLabelSchema = z.object({
   name: labelKeySchema.refine((key) => !isReservedLabelKey(key), 'labels under ovh/ are set by the platform and cannot be changed'),
@@ -32,7 +32,7 @@ export async function setAppLabel(options: { prisma: PrismaClient; caller: Calle
     if (Object.keys(labels).length > MAX_LABELS) {
       throw new DomainError('INVALID', `An app may carry at most ${MAX_LABELS} labels`, { reason: 'too_many_labels' });
     }
-    const updated = await tx.app.update({ where: { id }, data: { labels }, include: APP_EVENTS });
+    const updated = await tx.app.update({ where: { id }, data: { labels }, include: APP_DETAIL });
     await recordAudit(tx, {
       actor: caller.actor,
       projectId,

@@ -42,7 +42,7 @@ export async function bootstrap(options: BootstrapOptions): Promise<BootstrapRes
   });
 
   const region = options.regions.includes('GRA') ? 'GRA' : options.regions[0]!;
-  const spec = appSpecSchema(options.regions).parse({
+  const spec = appSpecSchema({ regions: options.regions }).parse({
     name: 'hello-world',
     image: 'infrastructureascode/hello-world',
     region,

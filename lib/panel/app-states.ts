@@ -1,7 +1,7 @@
 import type { AppState } from '@/lib/db/generated/enums';
 
 /** States an app passes through on its own: the panel polls while any app is in one. */
-export const TRANSITIONAL_STATES: ReadonlySet<AppState> = new Set<AppState>(['QUEUED', 'INITIALIZING', 'STOPPING', 'DELETING']);
+export const TRANSITIONAL_STATES: ReadonlySet<AppState> = new Set<AppState>(['QUEUED', 'INITIALIZING', 'SCALING', 'STOPPING', 'DELETING']);
 
 export function isTransitional(state: AppState): boolean {
   return TRANSITIONAL_STATES.has(state);
@@ -16,5 +16,5 @@ export function canStart(state: AppState): boolean {
 }
 
 export function canStop(state: AppState): boolean {
-  return state === 'RUNNING' || state === 'QUEUED' || state === 'INITIALIZING';
+  return state === 'RUNNING' || state === 'SCALING' || state === 'QUEUED' || state === 'INITIALIZING';
 }

@@ -29,7 +29,7 @@ let stranger: ReturnType<typeof userCaller>;
 let appId: string;
 let tokenId: string;
 
-const appSpec = (labels: Record<string, string> = {}, region = 'GRA') => appSpecSchema(['GRA', 'BHS']).parse({ name: 'a', image: 'tollgate/echo', region, labels });
+const appSpec = (labels: Record<string, string> = {}, region = 'GRA') => appSpecSchema({ regions: ['GRA', 'BHS'] }).parse({ name: 'a', image: 'tollgate/echo', region, labels });
 
 beforeAll(async () => {
   db = await createTestDatabase();

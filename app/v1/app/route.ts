@@ -6,6 +6,7 @@ import { createApp } from '@/lib/apps/create-app';
 import { listApps } from '@/lib/apps/list-apps';
 import { getConfig } from '@/lib/config/config';
 import { parseSelector } from '@/lib/labels/parse-selector';
+import { supportedImages } from '@/lib/runtime/runtime-images';
 
 const listQuery = paginationSchema.extend({ labelSelector: z.string().max(2048).default('') });
 
@@ -16,6 +17,6 @@ export const GET = apiRoute(async ({ request, caller, prisma }) => {
 });
 
 export const POST = apiRoute(async ({ request, caller, prisma }) => {
-  const spec = appSpecSchema(getConfig().REGIONS).parse(await readJson(request));
+  const spec = appSpecSchema({ regions: getConfig().REGIONS, images: supportedImages() }).parse(await readJson(request));
   return Response.json(await createApp({ prisma, caller, spec }));
 });
