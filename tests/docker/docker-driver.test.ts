@@ -184,4 +184,176 @@ describe('DockerDriver', () => {
     expect((failure as RuntimeError).message).toContain('tollgate-test/does-not-exist:1');
     expect(dockerPsA(app.appId)).toEqual([]);
   });
+
+  it('restarts a crashed replica and reports the crash; gives up after restartMaxRetries', async () => {
+    const app = spec();
+    const [replica] = (await driver.apply(app, () => {})).replicas;
+    const crash = nextEvent(driver, (e) => e.type === 'crash' && e.appId === app.appId);
+    // A crash from outside, as the OOM killer or a segfault would do it. (`docker kill` would not
+    // do: Docker counts it as stopped by hand and does not restart the container.)
+    process.kill((await docker.getContainer(replica!.id).inspect()).State.Pid, 'SIGKILL');
+    expect(await crash).toMatchObject({ type: 'crash', replicaId: replica!.id, exitCode: 137, willRestart: true });
+    const back = await until(() => driver.observe(app.appId), (a) => a?.replicas[0]?.state === 'running');
+    expect(back?.replicas[0]).toMatchObject({ id: replica!.id, state: 'running', restartCount: 1 });
+    // Docker may publish a new host port after a restart: the address comes from a fresh inspect.
+    expect(await get(back!.replicas[0]!.address!)).toEqual({ status: 200, body: 'Hello, World!' });
+    await driver.remove(app.appId);
+
+    // Ready, then exits with code 3 a moment later, every time: two restarts, then it stays down.
+    const flaky = spec({
+      image: 'tollgate/echo:latest',
+      command: nodeApp(`require('http').createServer((q, s) => s.end('up')).listen(8080, '0.0.0.0'); setTimeout(() => process.exit(3), 1500);`),
+    });
+    const crashes: RuntimeEvent[] = [];
+    const off = driver.onEvent((e) => e.type === 'crash' && e.appId === flaky.appId && crashes.push(e));
+    const gaveUp = nextEvent(driver, (e) => e.type === 'crash' && e.appId === flaky.appId && !e.willRestart);
+    await driver.apply(flaky, () => {});
+    expect(await gaveUp).toMatchObject({ exitCode: 3, willRestart: false });
+    off();
+    expect(crashes.map((e) => e.type === 'crash' && [e.exitCode, e.willRestart])).toEqual([[3, true], [3, true], [3, false]]);
+    const down = await driver.observe(flaky.appId);
+    expect(down?.replicas[0]).toMatchObject({ state: 'exited', exitCode: 3, restartCount: 2, address: null });
+    await driver.remove(flaky.appId);
+    expect(dockerPsA(flaky.appId)).toEqual([]);
+  });
+
+  it('rolls to a new generation under load without a failed request; a broken generation leaves the old one serving', async () => {
+    const app = spec({ replicas: 2 });
+    await driver.apply(app, () => {});
+
+    // The gateway's view: the running replicas' addresses, re-read on every event.
+    let addresses: ReplicaAddress[] = [];
+    let refreshing: Promise<void> | null = null;
+    let again = false;
+    const refresh = async (): Promise<void> => {
+      if (refreshing) {
+        again = true;
+        return refreshing;
+      }
+      refreshing = (async () => {
+        do {
+          again = false;
+          const observed = await driver.observe(app.appId);
+          addresses = (observed?.replicas ?? []).filter((r) => r.state === 'running' && r.address).map((r) => r.address!);
+        } while (again);
+      })();
+      await refreshing;
+      refreshing = null;
+    };
+    const off = driver.onEvent((e) => e.appId === app.appId && void refresh());
+    await refresh();
+
+    const bodies: string[] = [];
+    const failures: string[] = [];
+    let stop = false;
+    const load = (async () => {
+      for (let i = 0; !stop; i++) {
+        const address = addresses[i % Math.max(addresses.length, 1)];
+        if (!address) failures.push('no address');
+        else await get(address).then((r) => (r.status === 200 ? bodies.push(r.body) : failures.push(`status ${r.status}`)), (e: Error) => failures.push(e.message));
+        await sleep(5);
+      }
+    })();
+
+    const echo = { ...app, generation: 2, image: 'tollgate/echo:latest' };
+    const progress: string[] = [];
+    const rolled = await driver.apply(echo, (line) => progress.push(line));
+    expect(rolled.replicas.map((r) => [r.generation, r.state])).toEqual([[2, 'running'], [2, 'running']]);
+    expect(progress.filter((l) => l.startsWith('retiring'))).toHaveLength(2);
+    await sleep(500);
+    const servedBefore = bodies.length;
+
+    // Generation 3 never passes its probe (nothing listens on 9999); generation 4 crashes at once.
+    const impatient = newDriver({ readyTimeoutMs: 3_000 });
+    const neverReady = await impatient.apply({ ...echo, generation: 3, probe: { path: '/', port: 9999 } }, () => {}).catch((e: unknown) => e);
+    expect(neverReady).toBeInstanceOf(RuntimeError);
+    expect((neverReady as RuntimeError).message).toMatch(/generation 3\) not ready after 3 s/);
+    expect((neverReady as RuntimeError).lastOutput).toContain('echo listening on http://0.0.0.0:8080');
+    const crashing = await driver
+      .apply({ ...echo, generation: 4, command: nodeApp(`console.error('boom: DATABASE_URL is not set'); process.exit(3);`) }, () => {})
+      .catch((e: unknown) => e);
+    expect(crashing).toBeInstanceOf(RuntimeError);
+    expect((crashing as RuntimeError).message).toMatch(/exited with code 3 before becoming ready/);
+    expect((crashing as RuntimeError).lastOutput).toContain('boom: DATABASE_URL is not set');
+    await sleep(300);
+    stop = true;
+    await load;
+    off();
+
+    expect(failures).toEqual([]);
+    expect(bodies.length - servedBefore).toBeGreaterThan(20); // served all along the failed rollouts
+    expect(bodies).toContain('Hello, World!');
+    expect(bodies.at(-1)).toContain('"method":"GET"');
+    const still = await driver.observe(app.appId);
+    expect(still?.replicas.map((r) => [r.generation, r.state])).toEqual([[2, 'running'], [2, 'running']]);
+    expect(dockerPsA(app.appId).sort()).toEqual(rolled.replicas.map((r) => r.id).sort());
+    await driver.remove(app.appId);
+  });
+
+  it('serialises concurrent applies and scales down from the highest slot', async () => {
+    const app = spec({ replicas: 3 });
+    const [three, one] = await Promise.all([driver.apply(app, () => {}), driver.apply({ ...app, replicas: 1 }, () => {})]);
+    expect(three.replicas.map((r) => r.slot)).toEqual([1, 2, 3]);
+    expect(one.replicas.map((r) => r.slot)).toEqual([1]);
+    expect(one.replicas[0]!.id).toBe(three.replicas[0]!.id);
+    expect(dockerPsA(app.appId)).toEqual([three.replicas[0]!.id]);
+    await driver.remove(app.appId);
+  });
+
+  it('reads logs: tail, since, follow, every replica tagged', async () => {
+    const source = `
+      const os = require('os');
+      console.log('boot ' + os.hostname());
+      console.error('warn ' + os.hostname());
+      require('http').createServer((req, res) => {
+        if (req.url !== '/healthz') console.log('req ' + req.url);
+        res.end('ok');
+      }).listen(8080, '0.0.0.0');`;
+    const app = spec({ image: 'tollgate/echo:latest', command: nodeApp(source), probe: { path: '/healthz', port: 8080 }, replicas: 2 });
+    const [one, two] = (await driver.apply(app, () => {})).replicas;
+    const collect = async (options: Parameters<DockerDriver['logs']>[1]) => {
+      const lines = [];
+      for await (const line of driver.logs(app.appId, options)) lines.push(line);
+      return lines;
+    };
+
+    await sleep(20);
+    const since = new Date();
+    await get(one!.address!, '/mark-1');
+    await get(two!.address!, '/mark-2');
+
+    const all = await collect({});
+    const short = (id: string) => id.slice(0, 12); // the container's hostname
+    expect(all.map((l) => [l.replica, l.stream, l.content]).filter(([, , c]) => !String(c).startsWith('req'))).toEqual(
+      expect.arrayContaining([
+        ['1', 'stdout', `boot ${short(one!.id)}`],
+        ['1', 'stderr', `warn ${short(one!.id)}`],
+        ['2', 'stdout', `boot ${short(two!.id)}`],
+        ['2', 'stderr', `warn ${short(two!.id)}`],
+      ]),
+    );
+    const times = all.map((l) => l.timestamp.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect((await collect({ tail: 2 })).map((l) => [l.replica, l.content])).toEqual([['1', 'req /mark-1'], ['2', 'req /mark-2']]);
+    expect((await collect({ since })).map((l) => l.content)).toEqual(['req /mark-1', 'req /mark-2']);
+
+    const abort = new AbortController();
+    const followed: { content: string; replica: string; at: number }[] = [];
+    const following = (async () => {
+      for await (const line of driver.logs(app.appId, { follow: true, tail: 0, signal: abort.signal })) {
+        followed.push({ content: line.content, replica: line.replica, at: Date.now() });
+      }
+    })();
+    await sleep(300);
+    const sent = Date.now();
+    await get(two!.address!, '/follow-me');
+    await until(async () => followed, (f) => f.some((l) => l.content === 'req /follow-me'), 2_000);
+    abort.abort();
+    await following; // ends once aborted
+    const arrived = followed.find((l) => l.content === 'req /follow-me');
+    expect(arrived?.replica).toBe('2');
+    expect(arrived!.at - sent).toBeLessThan(1_000);
+    expect(followed.map((l) => l.content)).not.toContain('req /mark-2'); // tail 0: nothing from before
+    await driver.remove(app.appId);
+  });
 });

@@ -78,12 +78,20 @@ export async function rollOut(ctx: RollOutContext, spec: RunSpec, progress: (inf
     progress(`starting replica ${slot} (generation ${spec.generation})`);
     const name = containerName(ctx.namespace, spec.appId, spec.generation, slot);
     let id: string;
+    const stopWaiting = new AbortController();
+    let firstExit: Promise<number | null>;
     try {
       const container = await docker.createContainer(containerSpec(spec, { namespace: ctx.namespace, slot, name, restartMaxRetries: ctx.restartMaxRetries }));
       id = container.id;
+      // Asked before the start, so even an exit within milliseconds is caught, with its code.
+      firstExit = (container.wait({ condition: 'next-exit', abortSignal: stopWaiting.signal }) as Promise<{ StatusCode?: number }>).then(
+        (result) => result.StatusCode ?? null,
+      );
+      firstExit.catch(() => {}); // aborted once the replica is ready
       try {
         await container.start();
       } catch (error) {
+        stopWaiting.abort();
         await ctx.discard(id);
         throw error;
       }
@@ -91,12 +99,14 @@ export async function rollOut(ctx: RollOutContext, spec: RunSpec, progress: (inf
       throw new RuntimeError(`cannot start replica ${slot} of ${spec.image}: ${dockerMessage(error)}`);
     }
     try {
-      await waitReady(docker, id, { timeoutMs: ctx.readyTimeoutMs, probeTimeoutMs: ctx.probeTimeoutMs, tolerateRestarts: false, signal });
+      await waitReady(docker, id, { timeoutMs: ctx.readyTimeoutMs, probeTimeoutMs: ctx.probeTimeoutMs, tolerateRestarts: false, firstExit, signal });
     } catch (error) {
       const failure = await notReady(docker, spec, slot, error);
       await ctx.discard(id);
       ctx.changed();
       throw failure;
+    } finally {
+      stopWaiting.abort();
     }
     readyOne();
     ctx.changed();

@@ -15,6 +15,8 @@ export interface WaitReadyOptions {
    * fails only when Docker gives up on it (exited) or the time runs out.
    */
   tolerateRestarts: boolean;
+  /** Resolves with the exit code of the container's first exit (Docker's wait, next-exit). */
+  firstExit?: Promise<number | null>;
   signal?: AbortSignal;
 }
 
@@ -28,7 +30,8 @@ export class NotReadyError extends Error {
   }
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Sleeps `ms`, or less when the rollout is aborted or the container exits. */
+function pause(ms: number, signal: AbortSignal | undefined, exit: Promise<unknown> | undefined): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
     function done() {
@@ -37,6 +40,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       resolve();
     }
     signal?.addEventListener('abort', done, { once: true });
+    void exit?.then(done, () => {});
   });
 }
 
@@ -48,15 +52,24 @@ export async function waitReady(docker: Dockerode, id: string, options: WaitRead
   const deadline = Date.now() + options.timeoutMs;
   let baseline: number | null = null;
   let lastReason = 'its probe never answered';
+  // The exit code of a container Docker already restarted is gone from inspect (it reads 0 while
+  // running): Docker's wait keeps the one it exited with.
+  let exitCode: number | null = null;
+  let exited = false;
+  void options.firstExit?.then(
+    (code) => ((exitCode = code), (exited = true)),
+    () => {},
+  );
   for (;;) {
     if (options.signal?.aborted) throw new NotReadyError('the rollout was aborted', id);
     const container = await inspectManaged(docker, id);
     if (!container) throw new NotReadyError('its container disappeared', id);
     baseline ??= container.restartCount;
     const gaveUp = container.status === 'exited' || container.status === 'dead';
-    const crashed = !options.tolerateRestarts && (container.restartCount > baseline || container.status === 'restarting');
+    const crashed = !options.tolerateRestarts && (exited || container.restartCount > baseline || container.status === 'restarting');
     if (gaveUp || crashed) {
-      const why = container.error ?? crashReason(container.exitCode, container.oomKilled);
+      if (!exited && options.firstExit) await pause(500, undefined, options.firstExit);
+      const why = container.error ?? crashReason(exitCode ?? container.exitCode, container.oomKilled);
       throw new NotReadyError(`${why} before becoming ready`, id);
     }
     if (container.status === 'running') {
@@ -68,6 +81,6 @@ export async function waitReady(docker: Dockerode, id: string, options: WaitRead
       }
     }
     if (Date.now() >= deadline) throw new NotReadyError(`not ready after ${options.timeoutMs / 1000} s: ${lastReason}`, id);
-    await sleep(PROBE_INTERVAL_MS, options.signal);
+    await pause(PROBE_INTERVAL_MS, options.signal, options.firstExit);
   }
 }
