@@ -46,6 +46,8 @@ export class DockerEvents {
   private closed = false;
   private since: number;
   private running: Promise<void> | null = null;
+  /** Events are handled one after the other: a crash's inspect must not let later events overtake it. */
+  private handling: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: DockerEventsOptions) {
     // Replaying from the moment the driver subscribed: a container that dies while the first
@@ -101,11 +103,18 @@ export class DockerEvents {
           const line = buffered.slice(0, newline).trim();
           buffered = buffered.slice(newline + 1);
           if (!line) continue;
+          let event: DockerEvent;
           try {
-            void this.handle(JSON.parse(line) as DockerEvent);
+            event = JSON.parse(line) as DockerEvent;
           } catch {
-            // a line that is not JSON is not an event
+            continue; // a line that is not JSON is not an event
           }
+          // `since` moves as events are read, not handled: a reconnect replays from the last one seen.
+          if (event.timeNano) this.since = event.timeNano / 1e9;
+          else if (event.time) this.since = event.time;
+          this.handling = this.handling
+            .then(() => this.handle(event))
+            .catch((error: unknown) => this.options.warn(`docker events: ${error instanceof Error ? error.message : String(error)}`));
         }
       });
       stream.on('end', () => resolve());
@@ -115,8 +124,6 @@ export class DockerEvents {
   }
 
   private async handle(event: DockerEvent): Promise<void> {
-    if (event.timeNano) this.since = event.timeNano / 1e9;
-    else if (event.time) this.since = event.time;
     const id = event.Actor?.ID;
     const attributes = event.Actor?.Attributes ?? {};
     const appId = attributes[LABEL.appId];
