@@ -177,6 +177,24 @@ describe('DockerDriver', () => {
     await driver.remove(app.appId);
   });
 
+  it('answers ping; a driver pointed at no engine rejects with the reason', async () => {
+    await expect(driver.ping()).resolves.toBeUndefined();
+    const nowhere = new DockerDriver({ docker: new Dockerode({ socketPath: '/nonexistent/docker.sock' }), namespace });
+    await expect(nowhere.ping()).rejects.toThrow(/the Docker engine does not answer: .*ENOENT/);
+  });
+
+  it('stops waiting when an apply is aborted, and leaves no container behind', async () => {
+    const app = spec({ probe: { path: '/', port: 9999 } }); // never ready
+    const abort = new AbortController();
+    const started = Date.now();
+    setTimeout(() => abort.abort(), 800);
+    const failure = await driver.apply(app, () => {}, abort.signal).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(RuntimeError);
+    expect((failure as Error).message).toMatch(/aborted/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(dockerPsA(app.appId)).toEqual([]);
+  });
+
   it('rejects a missing image with a RuntimeError naming it', async () => {
     const app = spec({ image: 'tollgate-test/does-not-exist:1' });
     const failure = await driver.apply(app, () => {}).catch((error: unknown) => error);

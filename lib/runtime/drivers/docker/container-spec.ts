@@ -34,6 +34,7 @@ export interface ContainerSpecOptions {
  *   and only die at the SIGKILL, a whole grace period later.
  * - Restarts: Docker's on-failure policy restarts a crashed replica with its own doubling back-off
  *   (100 ms, 200 ms, ...) and gives up after `restartMaxRetries`; a clean exit (code 0) is not restarted.
+ *   Docker reads a MaximumRetryCount of 0 as "no limit", so 0 retries is the `no` policy instead.
  */
 export function containerSpec(spec: RunSpec, options: ContainerSpecOptions): Dockerode.ContainerCreateOptions {
   const ports = [...new Set([spec.port, spec.probe.port])].map((port) => `${port}/tcp`);
@@ -56,7 +57,7 @@ export function containerSpec(spec: RunSpec, options: ContainerSpecOptions): Doc
     HostConfig: {
       PortBindings: Object.fromEntries(ports.map((port) => [port, [{ HostIp: '127.0.0.1', HostPort: '' }]])),
       Init: true,
-      RestartPolicy: { Name: 'on-failure', MaximumRetryCount: options.restartMaxRetries },
+      RestartPolicy: options.restartMaxRetries > 0 ? { Name: 'on-failure', MaximumRetryCount: options.restartMaxRetries } : { Name: 'no' },
       SecurityOpt: ['no-new-privileges'],
       CapDrop: ['ALL'],
       ...(spec.resources.cpu === null ? {} : { NanoCpus: Math.round(spec.resources.cpu * 1e9) }),

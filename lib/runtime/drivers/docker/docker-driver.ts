@@ -73,6 +73,9 @@ export class DockerDriver implements RuntimeDriver {
     this.docker = options.docker ?? new Dockerode();
     this.namespace = options.namespace;
     this.restartMaxRetries = options.restartMaxRetries ?? 5;
+    if (!Number.isInteger(this.restartMaxRetries) || this.restartMaxRetries < 0) {
+      throw new Error(`restartMaxRetries must be a whole number ≥ 0, got ${this.restartMaxRetries}`);
+    }
     this.probeTimeoutMs = options.probeTimeoutMs ?? 2_000;
     this.readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
     this.drainMs = options.drainMs ?? 1_000;

@@ -44,19 +44,19 @@ export function crashReason(exitCode: number | null, oomKilled: boolean): string
 export class DockerEvents {
   private stream: NodeJS.ReadableStream | null = null;
   private closed = false;
-  private since: number;
+  private since = 0;
   private running: Promise<void> | null = null;
   /** Events are handled one after the other: a crash's inspect must not let later events overtake it. */
   private handling: Promise<void> = Promise.resolve();
 
-  constructor(private readonly options: DockerEventsOptions) {
-    // Replaying from the moment the driver subscribed: a container that dies while the first
-    // connection is still being opened is reported all the same.
-    this.since = Date.now() / 1000;
-  }
+  constructor(private readonly options: DockerEventsOptions) {}
 
   start(): void {
-    this.running ??= this.run();
+    if (this.running) return;
+    // Replaying from the moment of the subscription: a container that dies while the first
+    // connection is still being opened is reported all the same.
+    this.since = Date.now() / 1000;
+    this.running = this.run();
   }
 
   async close(): Promise<void> {
@@ -135,7 +135,7 @@ export class DockerEvents {
       const container = await inspectManaged(this.options.docker, id).catch(() => null);
       const willRestart = container !== null && (container.status === 'restarting' || container.status === 'running');
       let reason = crashReason(exitCode, container?.oomKilled ?? false);
-      if (!willRestart && container && container.restartCount >= this.options.restartMaxRetries) {
+      if (!willRestart && container && this.options.restartMaxRetries > 0 && container.restartCount >= this.options.restartMaxRetries) {
         reason += `; not restarted again after ${container.restartCount} restarts`;
       } else if (!willRestart) {
         reason += '; Docker will not restart it';

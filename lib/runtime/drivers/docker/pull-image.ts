@@ -82,7 +82,7 @@ function followPull(stream: NodeJS.ReadableStream, onMessage: (message: PullMess
  * locally built images and offline engines work); a missing one is pulled with progress lines.
  * Rejects with a RuntimeError naming the image and the registry's reason.
  */
-export async function ensureImage(docker: Dockerode, image: string, progress: (info: string) => void): Promise<void> {
+export async function ensureImage(docker: Dockerode, image: string, progress: (info: string) => void, signal?: AbortSignal): Promise<void> {
   try {
     await docker.getImage(image).inspect();
     return;
@@ -92,9 +92,11 @@ export async function ensureImage(docker: Dockerode, image: string, progress: (i
   progress(`pulling image ${image}`);
   const reporter = new PullProgress(progress);
   try {
-    const stream = await docker.pull(image);
+    // The abort ends the HTTP request; dockerd then cancels the pull.
+    const stream = await docker.pull(image, signal ? { abortSignal: signal } : {});
     await followPull(stream, (message) => reporter.update(message));
   } catch (error) {
+    if (signal?.aborted) throw new RuntimeError(`pulling image ${image} was aborted`);
     throw new RuntimeError(`cannot pull image ${image}: ${dockerMessage(error)}`);
   }
   progress(`pulled image ${image}`);

@@ -48,7 +48,7 @@ async function lastOutput(docker: Dockerode, id: string): Promise<string[]> {
  */
 export async function rollOut(ctx: RollOutContext, spec: RunSpec, progress: (info: string) => void, signal?: AbortSignal): Promise<void> {
   const { docker } = ctx;
-  await ensureImage(docker, spec.image, progress);
+  if (spec.replicas > 0) await ensureImage(docker, spec.image, progress, signal);
 
   const keep = new Map<number, ManagedContainer>();
   const old: ManagedContainer[] = []; // serving, to retire once replaced
