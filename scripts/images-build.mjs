@@ -3,15 +3,18 @@
 //
 // Builds the local Docker images Tollgate's docker driver and its tests run, without pulling
 // anything (no registry is reachable on build and CI machines):
+//   tollgate/node-base:<node version>
+//     this machine's node binary and its shared libraries, as /usr/bin/node. Shared by:
 //   infrastructureascode/hello-world:latest, tollgate/echo:latest, tollgate/stream:latest
-//     the built-in demo images: this machine's node binary and its shared libraries, plus the image
-//     scripts of lib/runtime/images (and the `ws` package stream.mjs imports) under /app.
+//     the built-in demo images: node-base plus the image scripts of lib/runtime/images (and the
+//     `ws` package stream.mjs imports) under /app, in one thin layer each.
 //   tollgate-test/busybox-httpd:latest
 //     not node-based, to show the driver runs any image: Debian's busybox-static serving /www.
 // Every image listens on 0.0.0.0:8080 and runs as user 65534 (nobody).
 //
 // Idempotent: an image whose tag exists with the same inputs (see scripts/image-rootfs.mjs) is kept;
-// --force rebuilds it anyway. With tags as arguments only those are built. Needs a Docker engine
+// --force rebuilds it anyway. With tags as arguments only those (and the base they need) are built.
+// Images a rebuild left untagged are pruned. Needs a Docker engine
 // (`docker info`) and, for busybox-httpd, /bin/busybox: installed with apt-get when missing and
 // running as root. Prints what it built and each image's size.
 
@@ -19,15 +22,24 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importRootfs } from './image-rootfs.mjs';
+import { addLayer, importRootfs, layerBytes, pruneReplaced } from './image-rootfs.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const imagesDir = path.join(root, 'lib', 'runtime', 'images');
 const wsDir = path.join(root, 'node_modules', 'ws');
 
+const NODE_BASE = `tollgate/node-base:${process.versions.node}`;
+
+const BASES = {
+  [NODE_BASE]: () => ({
+    rootfs: { executables: [{ from: process.execPath, to: '/usr/bin/node' }] },
+    changes: ['ENV PATH=/usr/bin:/bin'],
+  }),
+};
+
 const nodeImage = (script) => ({
-  rootfs: {
-    executables: [{ from: process.execPath, to: '/usr/bin/node' }],
+  base: NODE_BASE,
+  files: {
     files: [
       ...['run-server.mjs', script].map((name) => ({ to: `/app/${name}`, from: path.join(imagesDir, name) })),
       // stream.mjs imports `ws`: Node resolves it from /app/node_modules. Only what ws publishes.
@@ -48,17 +60,19 @@ const INDEX_HTML = `<!doctype html>
 `;
 
 const IMAGES = {
-  'infrastructureascode/hello-world:latest': () => nodeImage('hello-world.mjs'),
-  'tollgate/echo:latest': () => nodeImage('echo.mjs'),
-  'tollgate/stream:latest': () => nodeImage('stream.mjs'),
-  'tollgate-test/busybox-httpd:latest': () => ({
-    rootfs: {
-      executables: [{ from: busyboxPath(), to: '/bin/busybox' }],
-      files: [{ to: '/www/index.html', content: INDEX_HTML }],
-    },
-    // -f: foreground, so the container lives as long as httpd; -v: one log line per request.
-    changes: ['EXPOSE 8080', 'USER 65534', 'CMD ["/bin/busybox","httpd","-f","-v","-p","8080","-h","/www"]'],
-  }),
+  'infrastructureascode/hello-world:latest': { base: NODE_BASE, make: () => nodeImage('hello-world.mjs') },
+  'tollgate/echo:latest': { base: NODE_BASE, make: () => nodeImage('echo.mjs') },
+  'tollgate/stream:latest': { base: NODE_BASE, make: () => nodeImage('stream.mjs') },
+  'tollgate-test/busybox-httpd:latest': {
+    make: () => ({
+      rootfs: {
+        executables: [{ from: busyboxPath(), to: '/bin/busybox' }],
+        files: [{ to: '/www/index.html', content: INDEX_HTML }],
+      },
+      // -f: foreground, so the container lives as long as httpd; -v: one log line per request.
+      changes: ['EXPOSE 8080', 'USER 65534', 'CMD ["/bin/busybox","httpd","-f","-v","-p","8080","-h","/www"]'],
+    }),
+  },
 };
 
 class Missing extends Error {}
@@ -96,19 +110,32 @@ async function main() {
     process.exit(1);
   }
 
+  const tags = wanted.length > 0 ? wanted : Object.keys(IMAGES);
   let failed = false;
-  for (const tag of wanted.length > 0 ? wanted : Object.keys(IMAGES)) {
+  const build = async (tag, make) => {
     const started = Date.now();
     try {
-      const image = IMAGES[tag]();
-      const result = await importRootfs({ tag, ...image, force });
+      const image = make();
+      const result = image.base ? await addLayer({ tag, ...image, force }) : await importRootfs({ tag, ...image, force });
       const verb = result.built ? `built (${result.reason}) in ${((Date.now() - started) / 1000).toFixed(1)} s` : 'kept (up to date)';
-      console.log(`${tag.padEnd(42)} ${mib(result.sizeBytes).padStart(10)}  ${verb}`);
+      const own = image.base ? `  (${(layerBytes(tag, image.base) / 1024).toFixed(1)} KiB over ${image.base})` : '';
+      console.log(`${tag.padEnd(42)} ${mib(result.sizeBytes).padStart(10)}  ${verb}${own}`);
+      return true;
     } catch (error) {
       failed = true;
       console.error(`${tag}: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
     }
+  };
+  const bases = new Set(tags.map((tag) => IMAGES[tag].base).filter(Boolean));
+  const basesBuilt = new Set();
+  for (const base of bases) if (await build(base, BASES[base])) basesBuilt.add(base);
+  for (const tag of tags) {
+    const base = IMAGES[tag].base;
+    if (base && !basesBuilt.has(base)) continue; // already reported
+    await build(tag, IMAGES[tag].make);
   }
+  pruneReplaced();
   if (failed) process.exit(1);
 }
 
