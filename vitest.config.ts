@@ -23,6 +23,20 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Runs the docker driver against a real engine: needs `docker info` to answer (images are built by the setup).
+          name: 'docker',
+          include: ['tests/docker/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/docker/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One engine and two cores: files run one at a time.
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });

@@ -26,6 +26,12 @@ export interface ReplicaAddress {
   port: number;
 }
 
+/**
+ * - starting: created, or running but not yet answering its probe (booting, or just restarted);
+ * - running: answers its probe: the only state the gateway routes to;
+ * - restarting: down, the engine's restart policy brings it back;
+ * - exited: down for good (the restart policy gave up, or it was stopped).
+ */
 export type ReplicaState = 'starting' | 'running' | 'restarting' | 'exited';
 
 export interface ObservedReplica {
@@ -35,7 +41,7 @@ export interface ObservedReplica {
   slot: number;
   generation: number;
   state: ReplicaState;
-  /** Null while the engine has not assigned one (starting, exited). */
+  /** Where it answers while the engine runs it; null while it has none (not started, restarting, exited). Route to `running` replicas only. */
   address: ReplicaAddress | null;
   restartCount: number;
   exitCode: number | null;
@@ -46,6 +52,7 @@ export interface ObservedReplica {
 
 export interface ObservedApp {
   appId: string;
+  /** A replica being retired by a rollout (out of rotation, draining before its stop) is not listed. */
   replicas: ObservedReplica[];
   /** The digest of the image the replicas run, when the engine knows it. */
   imageDigest: string | null;
@@ -63,6 +70,7 @@ export type RuntimeEvent =
       /** False once the restart policy has given up: the replica stays down. */
       willRestart: boolean;
     }
+  /** Also at each step of a rollout (a new replica ready, an old one out of rotation): the gateway's cue to re-read addresses. */
   | { type: 'changed'; appId: string };
 
 export interface LogLine {

@@ -1,4 +1,6 @@
-// Shared by the built-in images: listens on 127.0.0.1:$PORT, logs one line, and shuts down cleanly on
+// Shared by the built-in images: listens on $HOST:$PORT (HOST defaults to 127.0.0.1: the process driver
+// runs images on the host itself; their container images set HOST=0.0.0.0, since a published port
+// reaches the container's own interface, not its loopback), logs one line, and shuts down cleanly on
 // SIGTERM. When spawned by Tollgate (an IPC channel is present) it also exits as soon as the server
 // goes away, even if the server was SIGKILLed, and ignores terminal Ctrl-C (the server's SIGINT
 // handler stops it with SIGTERM instead).
@@ -19,7 +21,8 @@ export function runServer(name, server, options = {}) {
     console.error(`${name}: ${error.message}`);
     process.exit(1);
   });
-  server.listen(port, '127.0.0.1', () => console.log(`${name} listening on http://127.0.0.1:${port}`));
+  const host = process.env.HOST ?? '127.0.0.1';
+  server.listen(port, host, () => console.log(`${name} listening on http://${host}:${port}`));
 
   let shuttingDown = false;
   const shutdown = async () => {
