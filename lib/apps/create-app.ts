@@ -6,7 +6,7 @@ import { denialError } from '../authz/denial-error.ts';
 import type { PrismaClient } from '../db/generated/client.ts';
 import { applyPlatformLabels } from '../labels/platform-labels.ts';
 import { equalityLabels } from '../labels/selector.ts';
-import { getAppController } from '../runtime/app-controller.ts';
+import { notifyChange, publishLocal } from '../events/change-bus.ts';
 import { APP_DETAIL, appDto } from './app-dto.ts';
 import { runtimeColumns, runtimeFieldsOf } from './app-runtime-fields.ts';
 import type { AppSpec } from './app-spec.ts';
@@ -60,8 +60,10 @@ export async function createApp({ prisma, caller, spec }: CreateAppOptions) {
       targetId: id,
       details: { name: spec.name, image: spec.image, region: spec.region },
     });
+    // The runtime controller starts it on this announcement, on whichever instance leads.
+    await notifyChange(tx, { kind: 'app', id });
     return created;
   });
-  getAppController()?.submitted(app.id);
+  publishLocal({ kind: 'app', id });
   return appDto(app, { replacedLabels: replaced });
 }

@@ -3,7 +3,6 @@ import type { Caller } from '../authz/caller.ts';
 import type { PrismaClient } from '../db/generated/client.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { notifyChange, publishLocal } from '../events/change-bus.ts';
-import { getAppController } from '../runtime/app-controller.ts';
 import { APP_DETAIL, appDto } from './app-dto.ts';
 import { mergeRuntimeFields, readRuntimeFields, runtimeColumns, sameRuntime } from './app-runtime-fields.ts';
 import type { AppUpdate } from './app-spec.ts';
@@ -42,9 +41,7 @@ export async function updateApp(options: { prisma: PrismaClient; caller: Caller;
     await notifyChange(tx, { kind: 'app', id });
     return { app, changed: true };
   });
-  if (changed) {
-    publishLocal({ kind: 'app', id });
-    getAppController()?.submitted(id);
-  }
+  // The runtime controller rolls it out on this announcement.
+  if (changed) publishLocal({ kind: 'app', id });
   return appDto(app);
 }

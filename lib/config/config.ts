@@ -48,6 +48,25 @@ export const configSchema = z.object({
   AUTH_SECRET: z.preprocess(unsetIfEmpty, z.string().min(32, 'must be at least 32 characters').optional()),
   ADMIN_EMAIL: z.preprocess(unsetIfEmpty, z.email('must be an email address').default('admin@tollgate.local')),
   ADMIN_PASSWORD: z.preprocess(unsetIfEmpty, z.string().min(8, 'must be at least 8 characters').optional()),
+  RUNTIME: z.preprocess(
+    unsetIfEmpty,
+    z.enum(['auto', 'process', 'docker'], { error: 'must be auto, process or docker' }).default('auto'),
+  ),
+  // Labels every container, so Tollgate installs (and test runs) that share one engine never adopt or remove each other's.
+  RUNTIME_NAMESPACE: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lowercase letters, digits and "-" (at most 40)')
+      .default('tollgate'),
+  ),
+  DOCKER_HOST: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^(unix|tcp|npipe|ssh):\/\/\S+$/, 'must be a unix://, tcp://, npipe:// or ssh:// address')
+      .optional(),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;

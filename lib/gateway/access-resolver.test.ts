@@ -34,7 +34,7 @@ describe('AccessResolver', () => {
 
   it('shares one query among concurrent misses', async () => {
     const store = fakeGatewayStore();
-    store.apps.set('a1', { id: 'a1', projectId: 'p1', region: 'GRA', labels: {}, unsecureHttp: false, state: 'RUNNING' });
+    store.apps.set('a1', { id: 'a1', projectId: 'p1', region: 'GRA', labels: {}, unsecureHttp: false, state: 'RUNNING', replicas: [] });
     const resolver = new AccessResolver(store);
     const answers = await Promise.all([resolver.app('a1'), resolver.app('a1'), resolver.app('a1')]);
     expect(answers.map((a) => a?.id)).toEqual(['a1', 'a1', 'a1']);

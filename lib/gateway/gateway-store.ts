@@ -2,6 +2,7 @@ import type { AppState, PrismaClient } from '../db/generated/client.ts';
 import { notifyChange, publishLocal } from '../events/change-bus.ts';
 import { asLabels, type Labels } from '../labels/labels.ts';
 import { TOKEN_RECORD_SELECT, type TokenRecord } from '../tokens/token-record.ts';
+import type { Upstream } from './upstream.ts';
 
 export interface GatewayApp {
   id: string;
@@ -10,6 +11,8 @@ export interface GatewayApp {
   labels: Labels;
   unsecureHttp: boolean;
   state: AppState;
+  /** The replicas that answer their probe: where requests go. */
+  replicas: readonly Upstream[];
 }
 
 export interface GatewaySession {
@@ -36,9 +39,19 @@ export function prismaGatewayStore(prisma: PrismaClient, touchToken: (token: Tok
     async findApp(id) {
       const app = await prisma.app.findUnique({
         where: { id },
-        select: { id: true, projectId: true, region: true, labels: true, unsecureHttp: true, state: true },
+        select: {
+          id: true,
+          projectId: true,
+          region: true,
+          labels: true,
+          unsecureHttp: true,
+          state: true,
+          replicaSet: { where: { ready: true }, select: { host: true, port: true }, orderBy: { slot: 'asc' } },
+        },
       });
-      return app ? { ...app, labels: asLabels(app.labels) } : null;
+      if (!app) return null;
+      const { replicaSet, ...rest } = app;
+      return { ...rest, labels: asLabels(app.labels), replicas: replicaSet };
     },
     findTokenByHash: (secretHash) => prisma.token.findUnique({ where: { secretHash }, select: TOKEN_RECORD_SELECT }),
     findTokenById: (id) => prisma.token.findUnique({ where: { id }, select: TOKEN_RECORD_SELECT }),

@@ -7,7 +7,6 @@ import { isRecordId } from '../db/record-id.ts';
 import { parseBearer } from '../http/bearer.ts';
 import { isSecure } from '../http/forwarded-headers.ts';
 import { isSameOrigin } from '../http/same-origin.ts';
-import type { Upstream } from '../runtime/runtime-driver.ts';
 import { checkToken } from '../tokens/check-token.ts';
 import type { ResolvedToken } from '../tokens/token-record.ts';
 import { AccessResolver, DatabaseUnavailableError } from './access-resolver.ts';
@@ -15,14 +14,15 @@ import { handleGatePath } from './gate-login.ts';
 import { findGateSession } from './gate-session.ts';
 import type { GatewayApp, GatewayStore } from './gateway-store.ts';
 import { LiveConnections } from './live-connections.ts';
-import { proxyHttp } from './proxy-http.ts';
+import { canRetryElsewhere, isConnectFailure, proxyHttp } from './proxy-http.ts';
 import { proxyUpgrade } from './proxy-upgrade.ts';
 import { replyBody, respond, type Reply } from './reply.ts';
+import { ReplicaPicker } from './replica-picker.ts';
+import type { Upstream } from './upstream.ts';
 
 export interface GatewayOptions {
   store: GatewayStore;
   resolver: AccessResolver;
-  upstream(appId: string): Upstream | null;
   log?: (line: string) => void;
 }
 
@@ -48,6 +48,7 @@ const NONE: Presented = Object.freeze({ kind: 'none' });
 export class Gateway {
   readonly live = new LiveConnections();
   private readonly connectLimiter = new RateLimiter(10, 5 * 60_000);
+  private readonly picker = new ReplicaPicker();
 
   constructor(private readonly options: GatewayOptions) {}
 
@@ -71,6 +72,7 @@ export class Gateway {
     if (!isSameOrigin({ origin: req.headers.origin, secFetchSite: req.headers['sec-fetch-site'], host: req.headers.host, secure: isSecure(req) })) {
       return rejectUpgrade(socket, { status: 403, code: 'forbidden', message: 'Cross-origin WebSocket refused' });
     }
+    // A WebSocket stays on the replica it was opened on, for its whole life.
     const upstream = this.runningUpstream(outcome.app);
     if (!upstream) return rejectUpgrade(socket, notRunning());
     this.track(outcome.token, socket, () => socket.destroy());
@@ -88,7 +90,17 @@ export class Gateway {
     const upstream = this.runningUpstream(outcome.app);
     if (!upstream) return respond(req, res, notRunning());
     this.track(outcome.token, res, () => res.destroy());
-    proxyHttp(req, res, upstream, () => respond(req, res, { status: 502, title: 'Bad gateway', message: 'The app did not answer' }));
+    this.forward(req, res, outcome.app, upstream, false);
+  }
+
+  /** Proxies to one replica; a request that could not reach it goes once to another, when replaying it is safe. */
+  private forward(req: IncomingMessage, res: ServerResponse, app: GatewayApp, upstream: Upstream, retried: boolean): void {
+    proxyHttp(req, res, upstream, (error) => {
+      if (isConnectFailure(error)) this.picker.eject(upstream);
+      const other = !retried && canRetryElsewhere(req, error) ? this.picker.pick(app, upstream) : null;
+      if (other) return this.forward(req, res, app, other, true);
+      respond(req, res, { status: 502, title: 'Bad gateway', message: 'The app did not answer' });
+    });
   }
 
   /** Counts the token's use, and keeps the connection cuttable while it lasts (SSE, WebSockets, downloads). */
@@ -144,7 +156,7 @@ export class Gateway {
   }
 
   private runningUpstream(app: GatewayApp): Upstream | null {
-    return app.state === 'RUNNING' ? this.options.upstream(app.id) : null;
+    return app.state === 'RUNNING' || app.state === 'SCALING' ? this.picker.pick(app) : null;
   }
 }
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Pool } from 'undici';
-import type { Upstream } from '../runtime/runtime-driver';
+import type { Upstream } from './upstream.ts';
 import { downstreamRawHeaders, upstreamHeaders } from './upstream-headers';
 
 // undici's dispatcher over keep-alive connections costs well under half the
@@ -30,7 +30,7 @@ const hasBody = (req: IncomingMessage) =>
  * Streams the request to the app and its response back, both ways, without
  * buffering: each chunk is written as it arrives (SSE), with backpressure.
  */
-export function proxyHttp(req: IncomingMessage, res: ServerResponse, upstream: Upstream, onBadGateway: () => void): void {
+export function proxyHttp(req: IncomingMessage, res: ServerResponse, upstream: Upstream, onFailure: (error: Error) => void): void {
   const headers = upstreamHeaders(req);
   // undici frames the body itself (chunked when there is no length) and refuses these.
   delete headers['transfer-encoding'];
@@ -65,10 +65,29 @@ export function proxyHttp(req: IncomingMessage, res: ServerResponse, upstream: U
       onComplete() {
         res.end();
       },
-      onError() {
-        if (!res.headersSent) onBadGateway();
+      onError(error) {
+        if (!res.headersSent) onFailure(error);
         else res.destroy();
       },
     },
   );
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * Whether the request may go to another replica after this failure: nothing
+ * was answered yet, the replica could not be reached (not a slow answer), and
+ * sending it twice cannot do harm (an idempotent method, and no body, which
+ * was streamed away and cannot be replayed).
+ */
+export function canRetryElsewhere(req: IncomingMessage, error: Error): boolean {
+  return IDEMPOTENT.has(req.method ?? '') && !hasBody(req) && isConnectFailure(error);
+}
+
+/** The replica refused or dropped the connection: it should leave the rotation. */
+export function isConnectFailure(error: Error): boolean {
+  const code = (error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code;
+  return code !== undefined && CONNECT_FAILURES.has(code);
 }

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Upstream } from '../runtime/runtime-driver';
+import type { Upstream } from './upstream.ts';
 import { upstreamHeaders } from './upstream-headers';
 
 const MAX_RESPONSE_HEAD = 16 * 1024;

@@ -7,8 +7,7 @@ import { setDatabase } from '../db/db.ts';
 import { applyPendingMigrations, listPendingMigrations } from '../db/migrations.ts';
 import { bootstrap } from '../bootstrap/bootstrap.ts';
 import { parseAppHost } from '../apps/app-host.ts';
-import { ProcessDriver } from '../runtime/process-driver.ts';
-import { AppController, setAppController } from '../runtime/app-controller.ts';
+import { startController } from '../runtime/controller/start-controller.ts';
 import { AccessResolver } from '../gateway/access-resolver.ts';
 import { Gateway } from '../gateway/gateway.ts';
 import { prismaGatewayStore } from '../gateway/gateway-store.ts';
@@ -59,22 +58,15 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
     }
   }
 
-  const controller = new AppController(db.prisma, new ProcessDriver());
-  setAppController(controller);
   const store = prismaGatewayStore(db.prisma, (token) => recordTokenUse(db.prisma, token));
   const resolver = new AccessResolver(store);
-  const gateway = new Gateway({
-    store,
-    resolver,
-    upstream: (appId) => controller.upstream(appId),
-    log,
-  });
+  const gateway = new Gateway({ store, resolver, log });
   const stopListening = onChange((change) => {
     resolver.invalidate(change);
     if (change.kind === 'token') gateway.tokenChanged(change.id);
   });
   const changeListener = config.DATABASE_URL ? listenForChanges(config.DATABASE_URL, log) : null;
-  await controller.reconcile();
+  const controller = await startController({ prisma: db.prisma, config, log });
 
   const nextApp = next({ dev: options.dev ?? false, dir: options.dir, hostname: config.HOST, port: config.PORT });
   await nextApp.prepare();
@@ -137,7 +129,6 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
       stopListening();
       await changeListener?.close();
       await controller.close();
-      setAppController(undefined);
       await nextApp.close();
       await db.close();
     },

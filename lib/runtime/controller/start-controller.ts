@@ -1,0 +1,42 @@
+import type { Config } from '../../config/config.ts';
+import type { PrismaClient } from '../../db/generated/client.ts';
+import { createDriver, resolveRuntime, type RuntimeName } from '../drivers/create-driver.ts';
+import { setRuntimeName } from '../runtime-images.ts';
+import { AppController, setAppController } from './app-controller.ts';
+import { postgresLease, soleLeader } from './leader-lease.ts';
+
+export interface RunningController {
+  runtime: RuntimeName;
+  /** This instance's name, as the lease records it. */
+  instance: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs the app controller on this instance while it holds the lease: always
+ * on the embedded database, on one instance at a time on PostgreSQL. Each
+ * leadership term gets its own driver and controller, reconciled from what the
+ * engine runs.
+ */
+export async function startController(options: { prisma: PrismaClient; config: Config; log: (line: string) => void }): Promise<RunningController> {
+  const { prisma, config, log } = options;
+  const runtime = await resolveRuntime(config, log);
+  setRuntimeName(runtime);
+  const lease = config.DATABASE_URL ? postgresLease(config.DATABASE_URL, log) : soleLeader();
+  let controller: AppController | undefined;
+  await lease.start({
+    lead: async () => {
+      controller = new AppController(prisma, createDriver(runtime, config, log), { log });
+      setAppController(controller);
+      await controller.reconcile();
+    },
+    lose: async () => {
+      const stopping = controller;
+      controller = undefined;
+      setAppController(undefined);
+      await stopping?.close();
+    },
+  });
+  log(`runtime: ${runtime}`);
+  return { runtime, instance: lease.instance, close: () => lease.close() };
+}
