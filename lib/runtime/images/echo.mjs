@@ -1,4 +1,5 @@
-// Built-in image `tollgate/echo`: returns the request it received as JSON { method, path, headers, body }.
+// Built-in image `tollgate/echo`: returns the request it received as JSON { method, path, headers, body },
+// and its environment (`env`) so an operator can check what the app was deployed with.
 // It also sets a cookie and a header of its own so tests can check they pass through the gateway.
 import http from 'node:http';
 import { runServer } from './run-server.mjs';
@@ -12,6 +13,7 @@ const server = http.createServer((req, res) => {
       path: req.url,
       headers: req.headers,
       body: Buffer.concat(chunks).toString('utf8'),
+      env: process.env,
     });
     res.writeHead(200, {
       'content-type': 'application/json; charset=utf-8',

@@ -16,6 +16,8 @@ export interface TestServer {
   databaseUrl?: string;
   /** Everything the server printed so far. */
   output(): string;
+  /** Ends the process with a signal (SIGKILL: no cleanup at all), keeping its database and data directory for a restart. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -84,8 +86,14 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     dataDir,
     databaseUrl,
     output,
+    kill: async (signal = 'SIGKILL') => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill(signal);
+      await exited;
+    },
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         await new Promise((resolve) => child.once('exit', resolve));
       }
