@@ -1,0 +1,76 @@
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Credential } from './helpers/api-client.ts';
+import { signIn, startTestServer, type TestServer } from './helpers/test-server.ts';
+
+// Findings of a black-box security probe, one describe per item.
+
+let server: TestServer;
+let base: string;
+let admin: Credential & { cookie: string };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  base = `http://127.0.0.1:${server.port}`;
+  admin = { cookie: await signIn(server.url) };
+}, 180_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('hardening 3: malformed percent-encoding', () => {
+  it('the API answers 400 in its JSON error shape', async () => {
+    for (const path of ['/v1/app/%E0%A4%A', '/v1/%ZZ', '/api/auth/%E0%A4%A']) {
+      const res = await fetch(base + path, { headers: { cookie: admin.cookie } });
+      expect(res.status, path).toBe(400);
+      expect(res.headers.get('content-type'), path).toContain('application/json');
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('bad_request');
+      expect(body.error.message).toMatch(/percent-encoding/);
+    }
+  });
+
+  it('a panel page answers the not-found page with 404, without a redirect', async () => {
+    for (const path of ['/apps/%E0%A4%A', '/%E0%A4%A', '/tokens/%C0?x=1']) {
+      const res = await fetch(base + path, { headers: { cookie: admin.cookie }, redirect: 'manual' });
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type'), path).toContain('text/html');
+      expect(await res.text(), path).toContain('This page could not be found');
+    }
+  });
+});
+
+describe('hardening 7: two Host headers are refused', () => {
+  function raw(request: string): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const socket = net.connect(server.port, '127.0.0.1', () => socket.write(request));
+      let data = '';
+      socket.on('data', (d) => (data += d));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+  }
+
+  const hosts = () => ({ panel: `localhost:${server.port}`, app: `00000000-0000-4000-8000-000000000000.app.gra.localhost:${server.port}` });
+
+  it.each([
+    ['panel', 'panel'],
+    ['panel', 'app'],
+    ['app', 'panel'],
+  ] as const)('Host: %s then Host: %s is 400, not served by whichever comes first', async (first, second) => {
+    const single = await raw(`GET /signin HTTP/1.1\r\nHost: ${hosts().panel}\r\nConnection: close\r\n\r\n`);
+    expect(single).toMatch(/^HTTP\/1\.1 200 /);
+    const res = await raw(`GET /signin HTTP/1.1\r\nHost: ${hosts()[first]}\r\nHost: ${hosts()[second]}\r\nConnection: close\r\n\r\n`);
+    expect(res).toMatch(/^HTTP\/1\.1 400 /);
+    expect(res).toContain('"code":"bad_request"');
+  });
+
+  it('an Upgrade with two Host headers is refused too', async () => {
+    const res = await raw(
+      `GET /ws HTTP/1.1\r\nHost: ${hosts().panel}\r\nHost: ${hosts().app}\r\n` +
+        'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    );
+    expect(res).toMatch(/^HTTP\/1\.1 400 /);
+  });
+});
