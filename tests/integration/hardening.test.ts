@@ -1,6 +1,9 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import type { Credential } from './helpers/api-client.ts';
+import { localhostLookup } from './helpers/app-host-request.ts';
+import { gatewayFixture } from './helpers/gateway-fixture.ts';
 import { signIn, startTestServer, type TestServer } from './helpers/test-server.ts';
 
 // Findings of a black-box security probe, one describe per item.
@@ -38,6 +41,65 @@ describe('hardening 3: malformed percent-encoding', () => {
       expect(res.headers.get('content-type'), path).toContain('text/html');
       expect(await res.text(), path).toContain('This page could not be found');
     }
+  });
+});
+
+describe('hardening 4: upgrade responses are filtered like HTTP ones', () => {
+  let stream: { id: string; url: string };
+  let secret: string;
+
+  beforeAll(async () => {
+    const fx = gatewayFixture(server, admin);
+    stream = await fx.app('tollgate/stream', { group: 'hardening' });
+    secret = (await fx.token('group=hardening')).secret;
+    await fx.state(stream.id, 'RUNNING');
+  }, 60_000);
+
+  function open(path: string) {
+    return new WebSocket(stream.url.replace(/^http/, 'ws') + path, { headers: { authorization: `Bearer ${secret}` }, lookup: localhostLookup });
+  }
+
+  it('an app answering 200 to an Upgrade cannot set the gate cookie or pass hop-by-hop headers', async () => {
+    const ws = open('ws-refused');
+    const res = await new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
+      ws.once('unexpected-response', (_req, response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+      });
+      ws.once('open', () => reject(new Error('the app did not refuse the upgrade')));
+      ws.once('error', () => {});
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('no WebSocket here\n');
+    expect(res.headers['set-cookie']).toEqual(['stream_seen=1; Path=/']);
+    expect(res.headers['x-stream-app']).toBe('1');
+    expect(res.headers['x-stream-hop']).toBeUndefined();
+    expect(res.headers['keep-alive']).toBeUndefined();
+    expect(res.headers.connection).toBe('close');
+  });
+
+  it("a 101 keeps the handshake headers but not the app's gate cookie or hop-by-hop headers", async () => {
+    const ws = open('ws?cookies=1');
+    let headers: Record<string, string | string[] | undefined> = {};
+    ws.once('upgrade', (response) => (headers = response.headers));
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('unexpected-response', (_req, response) => reject(new Error(`upgrade refused with ${response.statusCode}`)));
+      ws.once('error', reject);
+    });
+    expect(headers['set-cookie']).toEqual(['stream_seen=1; Path=/']);
+    expect(headers['x-stream-app']).toBe('1');
+    expect(headers['x-stream-hop']).toBeUndefined();
+    expect(headers['keep-alive']).toBeUndefined();
+    expect(headers.upgrade).toBe('websocket');
+    expect(headers.connection).toBe('Upgrade');
+    expect(headers['sec-websocket-accept']).toBeTruthy();
+    const reply = new Promise<string>((resolve) => ws.once('message', (data) => resolve(String(data))));
+    ws.send('still a WebSocket');
+    expect(await reply).toBe('still a WebSocket');
+    ws.close();
   });
 });
 
