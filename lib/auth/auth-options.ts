@@ -2,6 +2,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getPrisma } from '../db/db.ts';
+import { createAuthLogger } from './auth-logger.ts';
 import { verifyPassword } from './password.ts';
 import { RateLimiter } from './rate-limiter.ts';
 
@@ -29,6 +30,7 @@ function clientIp(headers: Record<string, unknown> | undefined): string {
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
   pages: { signIn: '/signin' },
+  logger: createAuthLogger(),
   providers: [
     CredentialsProvider({
       name: 'Email and password',

@@ -48,6 +48,7 @@ export const configSchema = z.object({
   AUTH_SECRET: z.preprocess(unsetIfEmpty, z.string().min(32, 'must be at least 32 characters').optional()),
   ADMIN_EMAIL: z.preprocess(unsetIfEmpty, z.email('must be an email address').default('admin@tollgate.local')),
   ADMIN_PASSWORD: z.preprocess(unsetIfEmpty, z.string().min(8, 'must be at least 8 characters').optional()),
+  LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(['info', 'debug'], { error: 'must be info or debug' }).default('info')),
 });
 
 export type Config = z.infer<typeof configSchema>;

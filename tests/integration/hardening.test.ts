@@ -5,6 +5,7 @@ import type { Credential } from './helpers/api-client.ts';
 import { localhostLookup } from './helpers/app-host-request.ts';
 import { gatewayFixture } from './helpers/gateway-fixture.ts';
 import { signIn, startTestServer, type TestServer } from './helpers/test-server.ts';
+import { waitFor } from './helpers/wait-for.ts';
 
 // Findings of a black-box security probe, one describe per item.
 
@@ -13,7 +14,8 @@ let base: string;
 let admin: Credential & { cookie: string };
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Debug logging on, so item 6 can wait for the one line it expects instead of sleeping.
+  server = await startTestServer({ env: { LOG_LEVEL: 'debug' } });
   base = `http://127.0.0.1:${server.port}`;
   admin = { cookie: await signIn(server.url) };
 }, 180_000);
@@ -100,6 +102,39 @@ describe('hardening 4: upgrade responses are filtered like HTTP ones', () => {
     ws.send('still a WebSocket');
     expect(await reply).toBe('still a WebSocket');
     ws.close();
+  });
+});
+
+describe('hardening 6: a garbage session cookie does not fill the log', () => {
+  it('20 requests with an invalid next-auth.session-token add one debug line each and no stack trace', async () => {
+    const before = server.output().length;
+    const garbage = 'next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..not-a-real-token';
+    for (let i = 0; i < 10; i++) {
+      const session = await fetch(`${base}/api/auth/session`, { headers: { cookie: garbage } });
+      expect(await session.json()).toEqual({});
+      const page = await fetch(`${base}/apps`, { headers: { cookie: garbage }, redirect: 'manual' });
+      expect(page.status).toBeLessThan(500);
+      await page.text();
+    }
+    const added = () => server.output().slice(before);
+    await waitFor(async () => ((added().match(/^\[tollgate\] debug: /gm) ?? []).length >= 20 ? true : undefined), '20 debug lines');
+    expect(added()).not.toMatch(/^\s+at /m);
+    expect(added()).not.toContain(process.cwd());
+    expect(added()).not.toContain('[next-auth][error]');
+  });
+
+  it("next-auth's client log endpoint is closed: nobody can write to the server log through it", async () => {
+    const res = await fetch(`${base}/api/auth/_log`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ level: 'error', code: 'WRITTEN_BY_A_STRANGER', message: 'hello' }).toString(),
+    });
+    expect(res.status).toBe(404);
+    // A marker request that does log (item 6's debug line), so the output is read after the refused one.
+    const before = server.output().length;
+    await fetch(`${base}/api/auth/session`, { headers: { cookie: 'next-auth.session-token=marker' } });
+    await waitFor(async () => (server.output().slice(before).includes('[tollgate] debug: ') ? true : undefined), 'the marker line');
+    expect(server.output()).not.toContain('WRITTEN_BY_A_STRANGER');
   });
 });
 
