@@ -17,6 +17,7 @@ import { listenForChanges } from '../events/postgres-change-listener.ts';
 import { recordTokenUse } from '../tokens/record-token-use.ts';
 import { setForwardedHeaders } from './forwarded-headers.ts';
 import { hasDuplicateHost, hasMalformedPath, isApiPath } from './request-guards.ts';
+import { setSecurityHeaders } from './security-headers.ts';
 
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -102,6 +103,7 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
       }
       return;
     }
+    setSecurityHeaders(req, res, { dev: options.dev });
     const tooLarge = panelBodyProblem(req);
     if (tooLarge) {
       sendJson(res, tooLarge.status, { error: { code: 'bad_request', message: tooLarge.message } });
@@ -117,7 +119,7 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
       }
       // A path no route matches: Next renders the panel's own not-found page with
       // a 404, at the URL the browser asked for (no redirect to follow, nothing to
-      // decode). Rewriting the URL keeps Next's full page pipeline (layout,
+      // decode). Rewriting the URL keeps Next's full page pipeline (layout, nonce,
       // headers) where its deprecated render404 would not.
       req.url = NOT_FOUND_PATH;
     }

@@ -105,6 +105,42 @@ describe('hardening 4: upgrade responses are filtered like HTTP ones', () => {
   });
 });
 
+describe('hardening 5: panel pages cannot be framed and run only their own scripts', () => {
+  const expectFrameGuards = (headers: Headers, what: string) => {
+    expect(headers.get('x-frame-options'), what).toBe('DENY');
+    expect(headers.get('x-content-type-options'), what).toBe('nosniff');
+    expect(headers.get('referrer-policy'), what).toBe('same-origin');
+    expect(headers.get('content-security-policy'), what).toContain("frame-ancestors 'none'");
+  };
+
+  it('/apps, /tokens and /signin send a nonce CSP whose nonce is on every script of the page', async () => {
+    const nonces = new Set<string>();
+    for (const [path, cookie] of [['/apps', admin.cookie], ['/tokens', admin.cookie], ['/signin', '']] as const) {
+      const res = await fetch(base + path, { headers: { cookie }, redirect: 'manual' });
+      expect(res.status, path).toBe(200);
+      expectFrameGuards(res.headers, path);
+      const csp = res.headers.get('content-security-policy')!;
+      const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic'/.exec(csp)?.[1];
+      expect(nonce, `${path}: ${csp}`).toBeTruthy();
+      expect(csp).toContain("object-src 'none'");
+      expect(csp).toContain("base-uri 'none'");
+      nonces.add(nonce!);
+      const html = await res.text();
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length, path).toBeGreaterThan(0);
+      for (const tag of scripts) expect(tag, path).toContain(`nonce="${nonce}"`);
+    }
+    expect(nonces.size).toBe(3);
+  });
+
+  it('/v1 answers with a deny-all CSP and the same frame guards', async () => {
+    const res = await fetch(`${base}/v1/app`, { headers: { cookie: admin.cookie } });
+    expect(res.status).toBe(200);
+    expectFrameGuards(res.headers, '/v1/app');
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+});
+
 describe('hardening 6: a garbage session cookie does not fill the log', () => {
   it('20 requests with an invalid next-auth.session-token add one debug line each and no stack trace', async () => {
     const before = server.output().length;
