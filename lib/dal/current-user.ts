@@ -21,9 +21,12 @@ export interface ProjectSummary {
 
 export const PROJECT_COOKIE = 'tg_project';
 
+/** The request's decoded session (or null), decoded once per request. */
+export const getSession = cache(() => getServerSession(authOptions));
+
 /** The signed-in user, re-read from the database (a deleted user is signed out), or null. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions);
+  const session = await getSession();
   const id = (session?.user as { id?: string } | undefined)?.id;
   if (!id) return null;
   const prisma = await getPrisma();

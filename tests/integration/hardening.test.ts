@@ -1,10 +1,11 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Agent, fetch as undiciFetch } from 'undici';
 import WebSocket from 'ws';
 import type { Credential } from './helpers/api-client.ts';
 import { localhostLookup } from './helpers/app-host-request.ts';
 import { gatewayFixture } from './helpers/gateway-fixture.ts';
-import { signIn, startTestServer, type TestServer } from './helpers/test-server.ts';
+import { signIn, startTestServer, TEST_ADMIN, type TestServer } from './helpers/test-server.ts';
 import { waitFor } from './helpers/wait-for.ts';
 
 // Findings of a black-box security probe, one describe per item.
@@ -22,6 +23,74 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
+});
+
+describe('hardening 1: sign-in lockout', () => {
+  /** A client whose TCP connections come from `localAddress` (loopback has all of 127/8). */
+  function client(localAddress: string) {
+    // A client option: undici sets the connection's local address itself, over any given in `connect`.
+    const dispatcher = new Agent({ localAddress });
+    const jar = new Map<string, string>();
+    const keep = (res: Awaited<ReturnType<typeof undiciFetch>>) => {
+      for (const line of res.headers.getSetCookie()) {
+        const [pair] = line.split(';');
+        const eq = pair!.indexOf('=');
+        jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+      }
+    };
+    const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    return {
+      cookie,
+      async get(path: string) {
+        const res = await undiciFetch(base + path, { dispatcher, redirect: 'manual', headers: { cookie: cookie() } });
+        return { status: res.status, headers: res.headers, text: await res.text() };
+      },
+      /** One credentials sign-in; `error` is next-auth's error message, absent on success. */
+      async signIn(email: string, password: string): Promise<{ ok: boolean; error?: string }> {
+        if (!jar.has('next-auth.csrf-token')) keep(await undiciFetch(`${base}/api/auth/csrf`, { dispatcher }));
+        const csrfToken = decodeURIComponent(jar.get('next-auth.csrf-token')!).split('|')[0]!;
+        const res = await undiciFetch(`${base}/api/auth/callback/credentials`, {
+          dispatcher,
+          method: 'POST',
+          redirect: 'manual',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookie() },
+          body: new URLSearchParams({ csrfToken, email, password, json: 'true' }).toString(),
+        });
+        keep(res);
+        const { url } = (await res.json()) as { url: string };
+        const error = new URL(url).searchParams.get('error');
+        return error === null ? { ok: true } : { ok: false, error };
+      },
+      close: () => dispatcher.close(),
+    };
+  }
+
+  it('15 wrong passwords from one client do not lock the owner out from another, and the owner is told', async () => {
+    const attacker = client('127.0.0.1');
+    const owner = client('127.0.0.2');
+    try {
+      // All at once, as a guessing script would: the limit must hold under concurrency.
+      const guesses = await Promise.all(Array.from({ length: 15 }, (_, i) => attacker.signIn(TEST_ADMIN.email, `guess-${i}`)));
+      expect(guesses.filter((g) => g.error === 'Wrong email or password')).toHaveLength(10);
+      expect(guesses.filter((g) => /^Too many attempts, try again in \d+ s$/.test(g.error ?? ''))).toHaveLength(5);
+      // The guessing client stays refused, even with the right password.
+      expect((await attacker.signIn(TEST_ADMIN.email, TEST_ADMIN.password)).error).toMatch(/^Too many attempts/);
+
+      expect(await owner.signIn(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({ ok: true });
+      const apps = await owner.get('/apps');
+      expect(apps.status).toBe(200);
+      expect(apps.text).toContain('10 failed sign-in attempts on your account since your last sign-in');
+
+      // Told once: the next sign-in starts from zero.
+      const again = client('127.0.0.3');
+      expect(await again.signIn(TEST_ADMIN.email, TEST_ADMIN.password)).toEqual({ ok: true });
+      expect((await again.get('/apps')).text).not.toContain('failed sign-in attempt');
+      await again.close();
+    } finally {
+      await attacker.close();
+      await owner.close();
+    }
+  });
 });
 
 describe('hardening 3: malformed percent-encoding', () => {
