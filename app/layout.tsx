@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { connection } from 'next/server';
 import './globals.css';
 import { Providers } from './providers';
 
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
   icons: { icon: '/favicon.svg' },
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: the CSP nonce (set by the server per
+  // request) must be on its scripts, and a page prerendered at build time has none.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">

@@ -2,7 +2,12 @@
 
 import { useState, type ReactNode } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { z } from 'zod';
 import { ApiRequestError } from '@/lib/panel/api-client';
+
+// zod probes `new Function` once to pick a faster parser, which the panel's CSP
+// (no 'unsafe-eval') reports as a violation: use the plain parser in the browser.
+z.config({ jitless: true });
 
 function makeQueryClient() {
   return new QueryClient({

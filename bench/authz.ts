@@ -146,7 +146,7 @@ async function benchResolverHit(): Promise<void> {
     expiresAt: null,
     lastUsedAt: null,
   };
-  const app: GatewayApp = { ...appAllow, state: 'RUNNING' };
+  const app: GatewayApp = { ...appAllow, state: 'RUNNING', replicas: [{ host: '127.0.0.1', port: 9 }] };
   const store: GatewayStore = {
     findApp: async (id) => (id === APP_ID ? app : null),
     findTokenByHash: async (hash) => (hash === hashTokenSecret(secret) ? record : null),

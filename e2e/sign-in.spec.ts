@@ -36,6 +36,29 @@ test('a wrong password keeps you on sign-in with a message', async ({ page }) =>
   await expect(page).toHaveURL(/\/signin/);
 });
 
+test('hardening 1: after wrong passwords, the owner is told at sign-in and can dismiss the notice for good', async ({ page }) => {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(ADMIN.email);
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('form').getByRole('alert')).toHaveText('Wrong email or password');
+  await page.getByLabel('Password').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/apps$/);
+
+  const notice = page.getByRole('status').filter({ hasText: 'Failed sign-in attempts' });
+  await expect(notice).toContainText(/\d+ failed sign-in attempts? on your account since your last sign-in/);
+  // The dismissal is a server action: wait for it before reloading.
+  await Promise.all([
+    page.waitForResponse((res) => res.request().method() === 'POST' && res.request().headers()['next-action'] !== undefined),
+    notice.getByRole('button', { name: 'Dismiss' }).click(),
+  ]);
+  await expect(notice).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'AI Deploy' })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+});
+
 test('a dozen rapid wrong attempts are refused with a rate-limit message', async ({ page }) => {
   const email = `victim-${Date.now()}@e2e.test`;
   await page.goto('/signin');

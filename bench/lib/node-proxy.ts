@@ -57,6 +57,7 @@ function memoryGateway(): Gateway {
     labels: { 'ovh/id': appId, 'ovh/type': 'app', group: 'A' },
     unsecureHttp: false,
     state: 'RUNNING',
+    replicas: [upstream],
   };
   const token: TokenRecord = {
     id: randomUUID(),
@@ -80,7 +81,7 @@ function memoryGateway(): Gateway {
     deleteSession: async () => {},
     touchToken: (t) => recordTokenUse(noWrites, t),
   };
-  return new Gateway({ store, resolver: new AccessResolver(store), upstream: () => upstream });
+  return new Gateway({ store, resolver: new AccessResolver(store) });
 }
 
 async function main(): Promise<void> {

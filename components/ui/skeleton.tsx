@@ -7,7 +7,7 @@ export function TableSkeleton({ label, rows = 4, columns = 5 }: { label: string;
       {Array.from({ length: rows }, (_, row) => (
         <div key={row} className="flex gap-6 border-b border-slate-100 px-4 py-4 last:border-0">
           {Array.from({ length: columns }, (_, col) => (
-            <div key={col} className="h-3 flex-1 animate-pulse rounded bg-slate-200" style={{ maxWidth: col === 0 ? '12rem' : '8rem' }} />
+            <div key={col} className={`h-3 flex-1 animate-pulse rounded bg-slate-200 ${col === 0 ? 'max-w-48' : 'max-w-32'}`} />
           ))}
         </div>
       ))}

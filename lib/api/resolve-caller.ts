@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Caller } from '../authz/caller.ts';
-import { getSessionUserId } from '../auth/session-user-id.ts';
 import { denialError } from '../authz/denial-error.ts';
+import { getSession } from '../dal/current-user.ts';
 import { PROJECT_COOKIE } from '../dal/project-cookie.ts';
 import type { PrismaClient } from '../db/generated/client.ts';
 import { DomainError } from '../errors/domain-error.ts';
@@ -29,7 +29,7 @@ export async function resolveCaller(request: Request, prisma: PrismaClient): Pro
     return { kind: 'token', token: record, projectId: record.projectId, credential, actor: { type: 'TOKEN', id: record.id, ip } };
   }
 
-  const userId = await getSessionUserId();
+  const userId = (await getSession())?.user.id;
   if (!userId) throw new DomainError('UNAUTHENTICATED', 'Sign in or send Authorization: Bearer <token>', { reason: 'no_credential' });
   // The session cookie rides along on cross-site requests too: a state change
   // must come from a page of this very origin (CSRF).

@@ -20,6 +20,12 @@ export class RateLimiter {
     return Math.ceil((entry.resetAt - now) / 1000);
   }
 
+  /** Failures counted against `key` in its current window. */
+  count(key: string): number {
+    const entry = this.hits.get(key);
+    return entry && entry.resetAt > this.now() ? entry.count : 0;
+  }
+
   /** Counts one failure against `key`. */
   hit(key: string): void {
     const now = this.now();

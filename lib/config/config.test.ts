@@ -10,6 +10,7 @@ describe('configuration', () => {
       DATA_DIR: '.data',
       REGIONS: ['GRA', 'BHS'],
       ADMIN_EMAIL: 'admin@tollgate.local',
+      LOG_LEVEL: 'info',
     });
   });
 
@@ -30,6 +31,7 @@ describe('configuration', () => {
     [{ ADMIN_PASSWORD: 'short' }, /^Invalid configuration: ADMIN_PASSWORD must be at least 8 characters$/],
     [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must be a postgres/],
     [{ AUTH_SECRET: 'tiny' }, /^Invalid configuration: AUTH_SECRET must be at least 32 characters$/],
+    [{ LOG_LEVEL: 'verbose' }, 'Invalid configuration: LOG_LEVEL must be info or debug (got "verbose")'],
   ])('rejects %o with one line naming the variable', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);

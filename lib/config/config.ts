@@ -67,6 +67,7 @@ export const configSchema = z.object({
       .regex(/^(unix|tcp|npipe|ssh):\/\/\S+$/, 'must be a unix://, tcp://, npipe:// or ssh:// address')
       .optional(),
   ),
+  LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(['info', 'debug'], { error: 'must be info or debug' }).default('info')),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -2,7 +2,8 @@ import 'server-only';
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { cookies, headers } from 'next/headers';
-import { getSessionUserId } from '../auth/session-user-id.ts';
+import { getServerSession } from 'next-auth';
+import { authOptions } from '../auth/auth-options.ts';
 import type { Actor } from '../audit/record-audit.ts';
 import type { UserCredential } from '../authz/authorize.ts';
 import { getPrisma } from '../db/db.ts';
@@ -21,9 +22,12 @@ export interface ProjectSummary {
   role: 'OWNER' | 'MEMBER';
 }
 
+/** The request's decoded session (or null), decoded once per request. */
+export const getSession = cache(() => getServerSession(authOptions));
+
 /** The signed-in user, re-read from the database (a deleted user is signed out), or null. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const id = await getSessionUserId();
+  const id = (await getSession())?.user.id;
   if (!id) return null;
   const prisma = await getPrisma();
   return prisma.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });

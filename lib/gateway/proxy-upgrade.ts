@@ -1,62 +1,74 @@
-import net from 'node:net';
-import type { IncomingMessage } from 'node:http';
+import http, { type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Upstream } from './upstream.ts';
-import { upstreamHeaders } from './upstream-headers';
-
-const MAX_RESPONSE_HEAD = 16 * 1024;
+import { downstreamRawHeaders, upstreamHeaders } from './upstream-headers.ts';
 
 /**
  * Relays an authorised WebSocket (or other Upgrade) handshake to the app and,
  * only once the app answers 101, splices the two sockets: frames then flow both
  * ways untouched. Any other answer is relayed and the connection closed, so it
  * can never become an unchecked keep-alive pipe to the app.
+ *
+ * Every response head is rebuilt through the same filter as proxied HTTP
+ * responses, never relayed raw: an app must not be able to set the gateway's
+ * session cookie or pass hop-by-hop headers on this path either.
  */
 export function proxyUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, upstream: Upstream): void {
-  const upstreamSocket = net.connect(upstream.port, upstream.host);
-  const headers = upstreamHeaders(req, { upgrade: true });
-  let preamble = `${req.method} ${req.url} HTTP/1.1\r\n`;
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) preamble += `${name}: ${v}\r\n`;
-  }
-  preamble += '\r\n';
-
+  const upstreamReq = http.request({
+    host: upstream.host,
+    port: upstream.port,
+    method: req.method,
+    path: req.url,
+    headers: upstreamHeaders(req, { upgrade: true }),
+    setHost: false,
+    agent: false,
+  });
+  let upstreamSocket: Duplex | null = null;
+  let answered = false;
   const closeBoth = () => {
-    upstreamSocket.destroy();
+    upstreamReq.destroy();
+    upstreamSocket?.destroy();
     socket.destroy();
   };
-  let received = Buffer.alloc(0);
-  const onHead = (chunk: Buffer) => {
-    received = Buffer.concat([received, chunk]);
-    const end = received.indexOf('\r\n\r\n');
-    if (end === -1) {
-      if (received.length > MAX_RESPONSE_HEAD) closeBoth();
-      return;
-    }
-    upstreamSocket.off('data', onHead);
-    const statusLine = received.subarray(0, received.indexOf('\r\n')).toString('latin1');
-    if (!/^HTTP\/1\.1 101 /.test(statusLine)) {
-      upstreamSocket.off('close', closeBoth);
-      upstreamSocket.destroy();
-      socket.end(received);
-      return;
-    }
-    socket.write(received);
-    upstreamSocket.pipe(socket);
-    socket.pipe(upstreamSocket);
-  };
-  upstreamSocket.once('connect', () => {
-    upstreamSocket.write(preamble);
-    if (head.length) upstreamSocket.write(head);
-    upstreamSocket.on('data', onHead);
-  });
-  upstreamSocket.on('error', () => {
-    if (socket.writable && received.length === 0) {
-      socket.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    } else closeBoth();
-  });
-  upstreamSocket.on('close', closeBoth);
   socket.on('error', closeBoth);
   socket.on('close', closeBoth);
+
+  upstreamReq.on('upgrade', (res, appSocket, appHead) => {
+    answered = true;
+    upstreamSocket = appSocket;
+    appSocket.on('error', closeBoth);
+    appSocket.on('close', closeBoth);
+    const headers = downstreamRawHeaders(res.rawHeaders);
+    // The filter drops Connection and Upgrade as hop-by-hop; on a 101 they are the handshake itself.
+    headers.push('Connection', 'Upgrade');
+    if (res.headers.upgrade) headers.push('Upgrade', res.headers.upgrade);
+    socket.write(responseHead(101, res.statusMessage || 'Switching Protocols', headers));
+    if (appHead.length) socket.write(appHead);
+    // Bytes the client sent right behind its handshake belong to the new protocol.
+    if (head.length) appSocket.write(head);
+    appSocket.pipe(socket);
+    socket.pipe(appSocket);
+  });
+
+  upstreamReq.on('response', (res) => {
+    answered = true;
+    const headers = downstreamRawHeaders(res.rawHeaders);
+    // Framing was hop-by-hop (dropped above): the body is sent decoded and ends with the connection.
+    headers.push('Connection', 'close');
+    socket.write(responseHead(res.statusCode ?? 502, res.statusMessage ?? '', headers));
+    res.pipe(socket);
+    res.on('error', closeBoth);
+  });
+
+  upstreamReq.on('error', () => {
+    if (!answered && socket.writable) socket.end('HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else closeBoth();
+  });
+  upstreamReq.end();
+}
+
+function responseHead(status: number, reason: string, rawHeaders: string[]): string {
+  let text = `HTTP/1.1 ${status} ${reason}\r\n`;
+  for (let i = 0; i < rawHeaders.length; i += 2) text += `${rawHeaders[i]}: ${rawHeaders[i + 1]}\r\n`;
+  return text + '\r\n';
 }

@@ -16,6 +16,8 @@ import { listenForChanges } from '../events/postgres-change-listener.ts';
 import { recordTokenUse } from '../tokens/record-token-use.ts';
 import { errorEnvelope, writeJson } from '../http/error-envelope.ts';
 import { setForwardedHeaders } from '../http/forwarded-headers.ts';
+import { hasDuplicateHost, hasMalformedPath, isApiPath } from './request-guards.ts';
+import { setSecurityHeaders } from './security-headers.ts';
 
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -73,6 +75,13 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
   const handle = nextApp.getRequestHandler();
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // Host decides panel or which app: with two, a proxy in front and this server could each pick another.
+    if (hasDuplicateHost(req)) {
+      res.shouldKeepAlive = false;
+      writeJson(res, 400, errorEnvelope('bad_request', 'Send exactly one Host header'));
+      req.resume();
+      return;
+    }
     const appHost = parseAppHost(req.headers.host, config.BASE_DOMAIN);
     if (appHost) {
       const failed = (error: unknown) => {
@@ -87,11 +96,25 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
       }
       return;
     }
+    setSecurityHeaders(req, res, { dev: options.dev });
     const tooLarge = panelBodyProblem(req);
     if (tooLarge) {
       writeJson(res, tooLarge.status, errorEnvelope('bad_request', tooLarge.message));
       req.resume();
       return;
+    }
+    if (hasMalformedPath(req.url)) {
+      // Next would fail decoding it with a plain-text 500 that names its internals.
+      if (isApiPath(req.url)) {
+        writeJson(res, 400, errorEnvelope('bad_request', 'The request path has invalid percent-encoding'));
+        req.resume();
+        return;
+      }
+      // A path no route matches: Next renders the panel's own not-found page with
+      // a 404, at the URL the browser asked for (no redirect to follow, nothing to
+      // decode). Rewriting the URL keeps Next's full page pipeline (layout, nonce,
+      // headers) where its deprecated render404 would not.
+      req.url = NOT_FOUND_PATH;
     }
     setForwardedHeaders(req);
     handle(req, res).catch((error: unknown) => {
@@ -102,6 +125,11 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
   });
   const nextUpgrade = options.dev ? nextApp.getUpgradeHandler() : null;
   server.on('upgrade', (req, socket, head) => {
+    if (hasDuplicateHost(req)) {
+      const body = JSON.stringify({ error: { code: 'bad_request', message: 'Send exactly one Host header' } });
+      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+      return;
+    }
     const appHost = parseAppHost(req.headers.host, config.BASE_DOMAIN);
     if (appHost) {
       gateway.upgrade(req, socket, head, appHost).catch((error: unknown) => {
@@ -148,6 +176,10 @@ async function prepareSchema(db: Database, log: (line: string) => void): Promise
     );
   }
 }
+
+// Matches no route, ever (App Router folders starting with _ are private), so
+// Next answers it with the not-found page.
+const NOT_FOUND_PATH = '/_tollgate/not-found';
 
 // Next and next-auth buffer request bodies whole: cap them before they do.
 // Browsers always send a length for the panel's forms and fetches.

@@ -1,4 +1,6 @@
 // Built-in image `tollgate/stream`: GET /sse streams an event every 200 ms; /ws is a WebSocket echo.
+// /ws?cookies=1 and /ws-refused answer an Upgrade with cookies and hop-by-hop headers of their own
+// (a gate cookie among them), so tests can check what the gateway lets through.
 import http from 'node:http';
 import { WebSocketServer } from 'ws';
 import { runServer } from './run-server.mjs';
@@ -8,6 +10,8 @@ const page = [
   '',
   'GET /sse  server-sent events: data: {"n":<counter>,"t":<ms since epoch>}, one every 200 ms',
   '/ws       WebSocket that echoes each message back',
+  '/ws?cookies=1  the same, its 101 also setting cookies and hop-by-hop headers',
+  '/ws-refused    answers an Upgrade with 200, cookies and hop-by-hop headers',
   '',
 ].join('\n');
 
@@ -42,7 +46,27 @@ wss.on('connection', (socket) => {
   socket.on('message', (data, isBinary) => socket.send(data, { binary: isBinary }));
 });
 
+// What a careless or hostile app might send on an Upgrade: a cookie named like the gateway's own
+// session, a cookie of its own, and headers meant for one connection only.
+const APP_COOKIES = ['Set-Cookie: tg_gate=planted-by-app; Path=/', 'Set-Cookie: __Host-tg_gate=planted-by-app; Path=/; Secure', 'Set-Cookie: stream_seen=1; Path=/'];
+const HOP_HEADERS = ['Keep-Alive: timeout=5', 'X-Stream-Hop: hop-only'];
+
+wss.on('headers', (headers, req) => {
+  if (!new URLSearchParams((req.url ?? '').split('?')[1] ?? '').has('cookies')) return;
+  const connection = headers.findIndex((line) => /^connection:/i.test(line));
+  if (connection !== -1) headers[connection] = 'Connection: Upgrade, X-Stream-Hop';
+  headers.push(...APP_COOKIES, ...HOP_HEADERS, 'X-Stream-App: 1');
+});
+
 server.on('upgrade', (req, socket, head) => {
+  if (pathOf(req.url) === '/ws-refused') {
+    const body = 'no WebSocket here\n';
+    socket.end(
+      ['HTTP/1.1 200 OK', 'Content-Type: text/plain; charset=utf-8', `Content-Length: ${Buffer.byteLength(body)}`, ...APP_COOKIES, 'Connection: close, X-Stream-Hop', ...HOP_HEADERS, 'X-Stream-App: 1']
+        .join('\r\n') + '\r\n\r\n' + body,
+    );
+    return;
+  }
   if (pathOf(req.url) !== '/ws') {
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
     return;
