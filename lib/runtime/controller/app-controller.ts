@@ -26,7 +26,13 @@ export interface AppControllerOptions {
  * (through PostgreSQL NOTIFY) another one.
  */
 export class AppController {
+  /** Lifecycle work: converge, crashes. Long (a rollout can take minutes). */
   private readonly queue: AppQueue;
+  /**
+   * Replica rows: observe and write, one at a time per app, but beside the
+   * lifecycle queue, so the gateway follows a rollout step by step while it runs.
+   */
+  private readonly syncQueue: AppQueue;
   /** The generation and size each app was last applied with, so a change event that asks for nothing new costs one read. */
   private readonly applied = new Map<string, string>();
   private readonly log: (line: string) => void;
@@ -44,7 +50,9 @@ export class AppController {
     this.log = options.log ?? ((line) => console.log(`[tollgate] ${line}`));
     this.resyncMs = options.resyncMs ?? 5_000;
     this.progressIntervalMs = options.progressIntervalMs ?? 500;
-    this.queue = new AppQueue((appId, error) => this.log(`app ${appId}: ${error instanceof Error ? error.message : String(error)}`));
+    const onError = (appId: string, error: unknown) => this.log(`app ${appId}: ${error instanceof Error ? error.message : String(error)}`);
+    this.queue = new AppQueue(onError);
+    this.syncQueue = new AppQueue(onError);
     this.unsubscribe.push(driver.onEvent((event) => this.onRuntimeEvent(event)));
     this.unsubscribe.push(
       onChange((change) => {
@@ -87,8 +95,11 @@ export class AppController {
   }
 
   /** Waits for queued work on an app (tests). */
-  settled(appId: string): Promise<void> {
-    return this.queue.settled(appId);
+  async settled(appId: string): Promise<void> {
+    while (this.queue.busy(appId) || this.syncQueue.busy(appId)) {
+      await this.queue.settled(appId);
+      await this.syncQueue.settled(appId);
+    }
   }
 
   /** Server shutdown. The process runtime stops its apps; docker and swarm leave them running for the next start to adopt. */
@@ -97,6 +108,7 @@ export class AppController {
     clearInterval(this.resyncTimer);
     for (const unsubscribe of this.unsubscribe) unsubscribe();
     await this.queue.drain();
+    await this.syncQueue.drain();
     await this.driver.close();
   }
 
@@ -139,7 +151,7 @@ export class AppController {
       const observed = await this.driver.apply(runSpecOf(app), progress.write);
       await progress.flush();
       this.applied.set(app.id, target);
-      await writeReplicaRows(this.prisma, app.id, observed);
+      await this.syncRows(app.id);
       const still = await this.prisma.app.findUnique({ where: { id: app.id }, select: { desiredState: true, generation: true } });
       // The operator may have asked for something else meanwhile: that change queued its own converge.
       if (still?.desiredState !== 'RUNNING' || still.generation !== app.generation) return;
@@ -154,8 +166,7 @@ export class AppController {
   private async failed(app: App, target: string, error: unknown): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
     const lastOutput = error instanceof RuntimeError && error.lastOutput.length ? error.lastOutput : await lastOutputOf(this.driver, app.id);
-    const observed = await this.driver.observe(app.id).catch(() => null);
-    await writeReplicaRows(this.prisma, app.id, observed);
+    const observed = await this.syncRows(app.id);
     const serving = (observed?.replicas ?? []).some((replica) => replica.state === 'running');
     if (serving && (app.state === 'RUNNING' || app.state === 'SCALING')) {
       // Not retried on its own: the next change of spec (or a Start) tries again.
@@ -196,7 +207,7 @@ export class AppController {
   private onRuntimeEvent(event: RuntimeEvent): void {
     if (this.closed) return;
     if (event.type === 'changed') {
-      this.queue.coalesce(`sync:${event.appId}`, event.appId, () => this.sync(event.appId));
+      this.syncQueue.coalesce(`sync:${event.appId}`, event.appId, () => this.sync(event.appId));
       return;
     }
     this.log(`app ${event.appId}: replica crashed (${event.reason})${event.willRestart ? ', restarting' : ''}`);
@@ -206,8 +217,9 @@ export class AppController {
   private async crashed(event: Extract<RuntimeEvent, { type: 'crash' }>): Promise<void> {
     const app = await this.prisma.app.findUnique({ where: { id: event.appId } });
     if (!app || app.desiredState !== 'RUNNING') return;
-    const observed = await this.driver.observe(app.id).catch(() => null);
-    await writeReplicaRows(this.prisma, app.id, observed);
+    const observed = await this.syncRows(app.id);
+    // A replica the engine no longer has was discarded (a failed rollout's) or removed: its death is no news.
+    if (!observed?.replicas.some((replica) => replica.id === event.replicaId)) return;
     const serving = (observed?.replicas ?? []).some((replica) => replica.state === 'running');
     const recovering = (observed?.replicas ?? []).some((replica) => replica.state !== 'exited');
     if (event.willRestart || serving || recovering) {
@@ -219,6 +231,17 @@ export class AppController {
     const lastOutput = await lastOutputOf(this.driver, app.id);
     this.applied.delete(app.id);
     await transition(this.prisma, app.id, 'FAILED', { reason: `the app kept crashing (${event.reason}); it was restarted as often as allowed`, lastOutput });
+  }
+
+  /** Observes the app and writes its replica rows, in turn with every other sync of it; answers what it saw. */
+  private syncRows(appId: string): Promise<ObservedApp | null> {
+    let seen: ObservedApp | null = null;
+    return this.syncQueue
+      .run(appId, async () => {
+        seen = await this.driver.observe(appId);
+        await writeReplicaRows(this.prisma, appId, seen);
+      })
+      .then(() => seen);
   }
 
   /** The engine says something moved: make the rows say which replicas answer, and the state follow. */
@@ -248,7 +271,7 @@ export class AppController {
     const apps = await this.prisma.app
       .findMany({ where: { desiredState: 'RUNNING', state: { in: ['RUNNING', 'SCALING', 'INITIALIZING'] } }, select: { id: true } })
       .catch(() => []);
-    for (const { id } of apps) this.queue.coalesce(`sync:${id}`, id, () => this.sync(id));
+    for (const { id } of apps) this.syncQueue.coalesce(`sync:${id}`, id, () => this.sync(id));
   }
 }
 

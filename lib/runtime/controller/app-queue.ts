@@ -9,7 +9,8 @@ export class AppQueue {
 
   constructor(private readonly onError: (appId: string, error: unknown) => void) {}
 
-  run(appId: string, work: () => Promise<void>): void {
+  /** Queues `work`; the promise settles when it has run (errors go to onError, never rejected). */
+  run(appId: string, work: () => Promise<void>): Promise<void> {
     const previous = this.tails.get(appId) ?? Promise.resolve();
     const next = previous
       .then(work)
@@ -18,6 +19,7 @@ export class AppQueue {
         if (this.tails.get(appId) === next) this.tails.delete(appId);
       });
     this.tails.set(appId, next);
+    return next;
   }
 
   coalesce(key: string, appId: string, work: () => Promise<void>): void {
@@ -27,6 +29,11 @@ export class AppQueue {
       this.waiting.delete(key);
       return work();
     });
+  }
+
+  /** Whether anything is queued for the app. */
+  busy(appId: string): boolean {
+    return this.tails.has(appId);
   }
 
   /** Resolves once the app's queue is empty, including work queued while waiting. */
