@@ -5,7 +5,7 @@ import { ECHO, HELLO, closeDrivers, connectError, get, isAlive, newDriver, nodeA
 
 afterAll(closeDrivers);
 
-describe('ProcessDriver', () => {
+describe('ProcessDriver', { timeout: 30_000 }, () => {
   it('runs two hello-world replicas on their own ports; a second apply keeps them; remove leaves no process', async () => {
     const driver = newDriver();
     expect(driver.name).toBe('process');

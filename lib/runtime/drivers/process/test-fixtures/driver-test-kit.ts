@@ -1,5 +1,6 @@
 // Shared by the process driver's tests: real children, talked to the way the gateway does.
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -77,7 +78,15 @@ export function connectError(port: number): Promise<string | null> {
   });
 }
 
+/** Whether the process runs. A zombie (dead, not yet reaped by init once its parent is gone) counts as gone. */
 export function isAlive(pid: number): boolean {
+  if (process.platform === 'linux') {
+    try {
+      return !/^\d+ \(.*\) [ZX]/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    } catch {
+      return false;
+    }
+  }
   try {
     process.kill(pid, 0);
     return true;
