@@ -1,4 +1,5 @@
 // The process driver with real children: what the gateway and the operator see.
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RuntimeError } from '../runtime-driver.ts';
 import { ECHO, HELLO, closeDrivers, connectError, get, isAlive, newDriver, nodeApp, output, spec, until } from './test-fixtures/driver-test-kit.ts';
@@ -139,6 +140,7 @@ describe('ProcessDriver', { timeout: 30_000 }, () => {
     expect(await get(replica!.address!)).toEqual({ status: 200, body: 'second try' });
     expect(replica!.restartCount).toBe(0);
     await driver.remove(app.appId);
+    rmSync(marker, { force: true });
   });
 
   it('close stops every app’s children and refuses to start more', async () => {
