@@ -1,5 +1,6 @@
 // Children that die on their own: crash events, restarts on new ports, and the point where it gives up.
 import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RuntimeEvent } from '../runtime-driver.ts';
 import { ECHO, closeDrivers, get, newDriver, nextEvent, nodeApp, spec, until } from './test-fixtures/driver-test-kit.ts';
@@ -71,7 +72,7 @@ describe('ProcessDriver crashes', { timeout: 30_000 }, () => {
   it('a restarted child that is not ready in time counts as a crash', async () => {
     const driver = newDriver({ restartMaxRetries: 1, readyTimeoutMs: 1_000, restartBackoff: { initialMs: 50 } });
     // Listens in its first life only (a marker file says which life it is), then hangs without listening.
-    const marker = `/tmp/tollgate-hang-${process.pid}-${Date.now()}`;
+    const marker = `${tmpdir()}/tollgate-hang-${process.pid}-${Date.now()}`;
     const app = spec({
       image: ECHO,
       env: [{ name: 'MARKER', value: marker }],

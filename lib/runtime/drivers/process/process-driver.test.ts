@@ -1,5 +1,6 @@
 // The process driver with real children: what the gateway and the operator see.
 import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RuntimeError } from '../runtime-driver.ts';
 import { ECHO, HELLO, closeDrivers, connectError, get, isAlive, newDriver, nodeApp, output, spec, until } from './test-fixtures/driver-test-kit.ts';
@@ -131,7 +132,7 @@ describe('ProcessDriver', { timeout: 30_000 }, () => {
   it('retries on another port when the child finds its port taken', async () => {
     const driver = newDriver();
     // Fails like a port lost to another program on the first try only (a marker in the env's file).
-    const marker = `/tmp/tollgate-port-retry-${process.pid}-${Date.now()}`;
+    const marker = `${tmpdir()}/tollgate-port-retry-${process.pid}-${Date.now()}`;
     const source = `const fs = require('fs');
       if (!fs.existsSync(process.env.MARKER)) { fs.writeFileSync(process.env.MARKER, ''); console.error('Error: listen EADDRINUSE: address already in use'); process.exit(1); }
       require('http').createServer((q, s) => s.end('second try')).listen(Number(process.env.PORT), process.env.HOST);`;
