@@ -156,8 +156,9 @@ export class Replica {
       try {
         await child.waitReady(this.ctx.probePath, { timeoutMs: this.ctx.readyTimeoutMs, probeTimeoutMs: this.ctx.probeTimeoutMs, signal });
       } catch (error) {
-        await child.terminate(DISCARD_GRACE_MS);
+        // An exit code only when the child ended on its own; not the one it gave our SIGTERM.
         this.exitCode = child.exit?.code ?? null;
+        await child.terminate(DISCARD_GRACE_MS);
         if (error instanceof NotReadyError && error.portInUse && attempt < PORT_ATTEMPTS && !signal.aborted) continue;
         throw error;
       }
