@@ -11,7 +11,17 @@ describe('configuration', () => {
       REGIONS: ['GRA', 'BHS'],
       ADMIN_EMAIL: 'admin@tollgate.local',
       LOG_LEVEL: 'info',
+      RUNTIME: 'auto',
+      RUNTIME_NAMESPACE: 'tollgate',
     });
+  });
+
+  it.each([
+    [{ RUNTIME: 'kubernetes' }, 'Invalid configuration: RUNTIME must be auto, process or docker (got "kubernetes")'],
+    [{ RUNTIME_NAMESPACE: 'Tollgate Prod' }, 'Invalid configuration: RUNTIME_NAMESPACE must be lowercase letters, digits and "-" (at most 40) (got "Tollgate Prod")'],
+    [{ DOCKER_HOST: '/var/run/docker.sock' }, 'Invalid configuration: DOCKER_HOST must be a unix://, tcp://, npipe:// or ssh:// address (got "/var/run/docker.sock")'],
+  ])('refuses a bad runtime setting %j with one line', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(message);
   });
 
   it('treats empty variables as unset and normalises regions', () => {

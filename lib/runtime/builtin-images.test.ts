@@ -2,21 +2,37 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { ProcessDriver } from './process-driver.ts';
-import type { Upstream } from './runtime-driver.ts';
+import { ProcessDriver } from './drivers/process/process-driver.ts';
+import type { ReplicaAddress, RunSpec } from './drivers/runtime-driver.ts';
 
 // The built-in images' behaviour, run through the process driver.
 const driver = new ProcessDriver({ log: () => {} });
-let echo: Upstream;
-let stream: Upstream;
+let echo: ReplicaAddress;
+let stream: ReplicaAddress;
+
+function specFor(image: string): RunSpec {
+  return {
+    appId: randomUUID(),
+    generation: 1,
+    image,
+    command: null,
+    env: [],
+    port: 8080,
+    probe: { path: '/', port: 8080 },
+    resources: { cpu: null, memoryMiB: null },
+    replicas: 1,
+  };
+}
+
+async function run(image: string): Promise<ReplicaAddress> {
+  const observed = await driver.apply(specFor(image), () => {});
+  return observed.replicas[0]!.address!;
+}
 
 beforeAll(async () => {
-  [echo, stream] = await Promise.all([
-    driver.start({ appId: randomUUID(), image: 'tollgate/echo', port: 8080 }),
-    driver.start({ appId: randomUUID(), image: 'tollgate/stream', port: 8080 }),
-  ]);
+  [echo, stream] = await Promise.all([run('tollgate/echo'), run('tollgate/stream')]);
 });
-afterAll(() => driver.stopAll());
+afterAll(() => driver.close());
 
 describe('tollgate/echo', () => {
   it('returns method, path with query, lowercase headers and the whole body, plus its own cookie and header', async () => {
@@ -114,8 +130,8 @@ describe('tollgate/stream', () => {
 
   it('stops promptly on SIGTERM even with open SSE and WebSocket connections', async () => {
     const own = new ProcessDriver({ log: () => {}, stopGraceMs: 10_000 });
-    const appId = randomUUID();
-    const upstream = await own.start({ appId, image: 'tollgate/stream', port: 8080 });
+    const spec = specFor('tollgate/stream');
+    const upstream = (await own.apply(spec, () => {})).replicas[0]!.address!;
     const ws = new WebSocket(`ws://127.0.0.1:${upstream.port}/ws`);
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     await new Promise((resolve) => ws.once('open', resolve));
@@ -123,7 +139,7 @@ describe('tollgate/stream', () => {
     sse.on('error', () => {});
     await new Promise((resolve) => sse.once('response', resolve));
     const t0 = Date.now();
-    await own.stop(appId);
+    await own.remove(spec.appId);
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(await closed).toBe(1001);
   });
