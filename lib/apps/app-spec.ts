@@ -35,13 +35,22 @@ function uniqueNames<T extends { name: string }>(list: T[], ctx: z.RefinementCtx
   });
 }
 
-const imageSchema = z
-  .string({ error: 'Image is required' })
-  .trim()
-  .superRefine((image, ctx) => {
-    const parsed = parseImageReference(image);
-    if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
-  });
+/** An image reference; when the runtime runs only some images, one of those. */
+function imageSchema(images: readonly string[] | null | undefined) {
+  return z
+    .string({ error: 'Image is required' })
+    .trim()
+    .superRefine((image, ctx) => {
+      const parsed = parseImageReference(image);
+      if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
+      else if (images && !images.includes(image)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `This Tollgate runs apps as local processes and knows only the built-in images (${images.join(', ')}); run it with RUNTIME=docker to deploy any image`,
+        });
+      }
+    });
+}
 
 const commandSchema = z
   .array(z.string().max(4096, 'Each command argument must be 4096 characters or less'), { error: 'command must be a list of strings' })
@@ -78,14 +87,14 @@ export const scalingStrategySchema = z.object({
 const envVarsSchema = z.array(envVarSchema).max(100, 'An app may have at most 100 env vars').superRefine(uniqueNames);
 
 /** What runs: the fields a rolling update may change (no defaults: an update leaves out what it keeps). */
-const runtimeShape = {
-  image: imageSchema,
+const runtimeShape = (images: readonly string[] | null | undefined) => ({
+  image: imageSchema(images),
   command: commandSchema,
   envVars: envVarsSchema,
   defaultHttpPort: port('Port'),
   probe: probeSchema.optional(),
   resources: resourcesSchema.optional(),
-};
+});
 
 export interface AppSpecOptions {
   regions: readonly string[];
@@ -93,40 +102,27 @@ export interface AppSpecOptions {
   images?: readonly string[] | null;
 }
 
-function restrictImages<T extends { image: string }>(images: readonly string[] | null | undefined) {
-  return (spec: T, ctx: z.RefinementCtx) => {
-    if (images && !images.includes(spec.image)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['image'],
-        message: `This Tollgate runs apps as local processes and knows only the built-in images (${images.join(', ')}); run it with RUNTIME=docker to deploy any image`,
-      });
-    }
-  };
-}
-
 export function appSpecSchema({ regions, images }: AppSpecOptions) {
-  return z
-    .object({
-      name: z
-        .string({ error: 'Name is required' })
-        .trim()
-        .min(1, 'Name is required')
-        .max(64, 'Name must be 64 characters or less')
-        .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'Name may hold letters, digits, spaces, ".", "_" and "-"'),
-      region: z
-        .string({ error: 'Region is required' })
-        .trim()
-        .toUpperCase()
-        .refine((r) => regions.includes(r), `Region must be one of ${regions.join(', ')}`),
-      labels: labelsSchema.default({}),
-      unsecureHttp: z.boolean().default(false),
-      scalingStrategy: scalingStrategySchema.default({ fixed: { replicas: 1 } }),
-      ...runtimeShape,
-      envVars: envVarsSchema.default([]),
-      defaultHttpPort: runtimeShape.defaultHttpPort.default(8080),
-    })
-    .superRefine(restrictImages(images));
+  const runtime = runtimeShape(images);
+  return z.object({
+    name: z
+      .string({ error: 'Name is required' })
+      .trim()
+      .min(1, 'Name is required')
+      .max(64, 'Name must be 64 characters or less')
+      .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'Name may hold letters, digits, spaces, ".", "_" and "-"'),
+    region: z
+      .string({ error: 'Region is required' })
+      .trim()
+      .toUpperCase()
+      .refine((r) => regions.includes(r), `Region must be one of ${regions.join(', ')}`),
+    labels: labelsSchema.default({}),
+    unsecureHttp: z.boolean().default(false),
+    scalingStrategy: scalingStrategySchema.default({ fixed: { replicas: 1 } }),
+    ...runtime,
+    envVars: envVarsSchema.default([]),
+    defaultHttpPort: runtime.defaultHttpPort.default(8080),
+  });
 }
 
 export type AppSpecInput = z.input<ReturnType<typeof appSpecSchema>>;
@@ -139,17 +135,14 @@ export type AppSpec = z.output<ReturnType<typeof appSpecSchema>>;
 export function appUpdateSchema({ images }: Pick<AppSpecOptions, 'images'>) {
   return z
     .object({
-      ...runtimeShape,
+      ...runtimeShape(images),
       envVars: z
         .array(envVarSchema.extend({ value: envVarSchema.shape.value.optional() }))
         .max(100, 'An app may have at most 100 env vars')
         .superRefine(uniqueNames),
     })
     .partial()
-    .strict()
-    .superRefine((update, ctx) => {
-      if (update.image !== undefined) restrictImages(images)({ image: update.image }, ctx);
-    });
+    .strict();
 }
 
 export type AppUpdate = z.output<ReturnType<typeof appUpdateSchema>>;

@@ -181,13 +181,29 @@ describe('/v1/app', () => {
     expect(app.status.url).toBe(`http://${app.id}.app.gra.localhost:${server.port}/`);
   });
 
-  it('rejects invalid labels and unknown images with 400 details', async () => {
+  it('rejects invalid labels and images this runtime cannot run with 400 details', async () => {
     const res = await call(admin, 'POST', '/v1/app', { name: 'bad', image: 'nginx', region: 'GRA', labels: { 'Bad Key': 'x', ok: 'not ok!' } });
     expect(res.status).toBe(400);
-    const messages = res.body.error.details.map((d: { message: string }) => d.message);
-    expect(messages[0]).toContain('Available images: infrastructureascode/hello-world, tollgate/echo, tollgate/stream');
+    const details = res.body.error.details as { path: string[]; message: string }[];
+    const messages = details.map((d) => d.message);
+    expect(details.find((d) => d.path[0] === 'image')?.message).toBe(
+      'This Tollgate runs apps as local processes and knows only the built-in images (infrastructureascode/hello-world, tollgate/echo, tollgate/stream); run it with RUNTIME=docker to deploy any image',
+    );
     expect(messages.some((m: string) => m.startsWith("label key 'Bad Key'"))).toBe(true);
     expect(messages.some((m: string) => m.startsWith("value of label 'ok'"))).toBe(true);
+  });
+
+  it.each([
+    ['an image reference with spaces', { image: 'my image' }, 'image', 'An image reference cannot contain spaces'],
+    ['replicas: 11', { scalingStrategy: { fixed: { replicas: 11 } } }, 'scalingStrategy.fixed.replicas', 'replicas must be between 1 and 10'],
+    ['a bad env var name', { envVars: [{ name: '1BAD', value: 'x' }] }, 'envVars.0.name', 'Env var names start with a letter or "_" and hold letters, digits and "_"'],
+    ['a port out of range', { defaultHttpPort: 70000 }, 'defaultHttpPort', 'Port must be between 1 and 65535'],
+  ])('names the field for %s, and creates nothing', async (_label, spec, path, message) => {
+    const before = (await call(admin, 'GET', '/v1/app')).headers.get('x-total-count');
+    const res = await call(admin, 'POST', '/v1/app', { name: 'bad', image: 'tollgate/echo', region: 'GRA', ...spec });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe(`Invalid input: ${path}: ${message}`);
+    expect((await call(admin, 'GET', '/v1/app')).headers.get('x-total-count')).toBe(before);
   });
 
   it('a read token lists and gets only the apps it matches, in its region', async () => {

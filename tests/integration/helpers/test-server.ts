@@ -64,6 +64,9 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     DATABASE_URL: databaseUrl,
+    // The process runtime unless a test asks for an engine: RUNTIME=auto would pick Docker on a
+    // machine that has it, and every test server would then share its default namespace.
+    RUNTIME: 'process',
     ...options.env,
   };
   if (!databaseUrl) delete env.DATABASE_URL;
