@@ -61,7 +61,7 @@ export function EditAppForm({ app, images, anyImage }: { app: AppDto; images: Im
 
       <Section
         title="Resources"
-        description={`Limits for each of the app's ${app.spec.scalingStrategy.fixed.replicas === 1 ? 'replica' : `${app.spec.scalingStrategy.fixed.replicas} replicas`}.`}
+        description={app.spec.scalingStrategy.fixed.replicas === 1 ? "Limits for the app's replica." : `Limits for each of the app's ${app.spec.scalingStrategy.fixed.replicas} replicas.`}
       >
         <ResourcesFields values={values} errorOf={errorOf} onChange={change} />
       </Section>

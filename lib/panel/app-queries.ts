@@ -60,6 +60,7 @@ export function useUpdateApp(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (update: AppUpdate) => api<AppDto>(`/v1/app/${encodeURIComponent(id)}`, { projectId, method: 'PUT', body: update }),
+    gcTime: 0,
     onSuccess: (app) => {
       queryClient.setQueryData(appKeys.detail(projectId, id), app);
       return queryClient.invalidateQueries({ queryKey: appKeys.lists(projectId) });
@@ -72,6 +73,8 @@ export function useCreateApp() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (spec: AppSpecInput) => api<AppDto>('/v1/app', { projectId, method: 'POST', body: spec }),
+    // The variables hold env var values, secret ones too: keep them no longer than the form lives.
+    gcTime: 0,
     onSuccess: (app) => {
       queryClient.setQueryData(appKeys.detail(projectId, app.id), app);
       return queryClient.invalidateQueries({ queryKey: appKeys.lists(projectId) });

@@ -28,7 +28,9 @@ export function rolloutPhase(app: AppDto, watch: RolloutWatch, now: number): Rol
   if (state === 'FAILED') return 'failed';
   if (state === 'STOPPED' || state === 'STOPPING' || state === 'DELETING' || state === 'DELETED') return 'stopped';
   if (isTransitional(state)) return 'progressing';
-  return replicas.ready >= replicas.desired && now - watch.since >= ROLLOUT_GRACE_MS ? 'done' : 'progressing';
+  // A runtime that reports no replica at all (0 ready while RUNNING) is taken at its state's word.
+  const ready = replicas.ready >= replicas.desired || replicas.ready === 0;
+  return ready && now - watch.since >= ROLLOUT_GRACE_MS ? 'done' : 'progressing';
 }
 
 /** Whether the page should poll for this rollout now. */
