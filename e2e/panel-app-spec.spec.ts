@@ -86,6 +86,14 @@ test('a bad env var name and 11 replicas are flagged under their fields, focus g
   expect(posts).toEqual([]);
   await expect(page).toHaveURL(/\/apps\/new$/);
 
+  // On a phone the env var rows and their errors fit the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot(shot('spec-03b-phone-env-errors'));
+  await page.setViewportSize({ width: 1280, height: 720 });
+
   // Each error goes as its field is fixed.
   await nameInput.fill('GOOD_NAME');
   await expect(row.getByText(/Env var names start/)).toHaveCount(0);
@@ -110,6 +118,11 @@ test('a bad env var name and 11 replicas are flagged under their fields, focus g
   await expect(image).toBeFocused();
   await image.fill('tollgate/echo:latest');
   await expect(image).not.toHaveAttribute('aria-invalid');
+
+  // Removing a row hands the focus to "Add env var", not to the top of the page.
+  await page.getByRole('button', { name: 'Remove env var 1' }).click();
+  await expect(page.getByRole('group', { name: 'Env var 1' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Add env var' })).toBeFocused();
 });
 
 test('Edit changes the image: the details follow the rollout to the new generation RUNNING', async ({ signedIn: page }) => {
