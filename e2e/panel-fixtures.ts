@@ -18,11 +18,24 @@ function origin(page: Page): string {
 /** Deploys an app through /v1 as the signed-in user (state changes need a same-origin Origin header). */
 export async function createAppByApi(
   page: Page,
-  spec: { name: string; labels?: Record<string, string>; region?: string; image?: string; projectId?: string },
+  spec: {
+    name: string;
+    labels?: Record<string, string>;
+    region?: string;
+    image?: string;
+    projectId?: string;
+    envVars?: { name: string; value: string; secret?: boolean }[];
+  },
 ): Promise<{ id: string; url: string }> {
   const res = await page.request.post('/v1/app', {
     headers: { origin: origin(page), ...(spec.projectId ? { 'x-tollgate-project': spec.projectId } : {}) },
-    data: { name: spec.name, image: spec.image ?? 'tollgate/echo', region: spec.region ?? 'GRA', labels: spec.labels ?? {} },
+    data: {
+      name: spec.name,
+      image: spec.image ?? 'tollgate/echo',
+      region: spec.region ?? 'GRA',
+      labels: spec.labels ?? {},
+      ...(spec.envVars ? { envVars: spec.envVars } : {}),
+    },
   });
   expect(res.ok(), `POST /v1/app answered ${res.status()}: ${await res.text()}`).toBeTruthy();
   const app = (await res.json()) as { id: string; status: { url: string } };

@@ -23,7 +23,7 @@ test('the guide end to end: label an app, scope tokens to it, regenerate, delete
   await page.getByRole('link', { name: 'New app' }).click();
   await expect(page).toHaveURL(/\/apps\/new$/);
   await page.getByLabel('Name', { exact: true }).fill(appName);
-  await page.getByLabel('Image').selectOption('infrastructureascode/hello-world');
+  await page.getByLabel('Image', { exact: true }).fill('infrastructureascode/hello-world');
   await page.getByRole('radio', { name: /GRA/ }).check();
   await page.getByRole('button', { name: 'Add label' }).click();
   const label1 = page.getByRole('group', { name: 'Label 1' });

@@ -5,31 +5,38 @@ import { useRouter } from 'next/navigation';
 import { ApiRequestError, errorMessage } from '@/lib/panel/api-client';
 import { useApp, useAppLifecycle } from '@/lib/panel/app-queries';
 import { canStart, canStop } from '@/lib/panel/app-states';
-import { formatDateTime } from '@/lib/panel/format-date';
+import type { RolloutWatch } from '@/lib/panel/rollout';
 import { StateBadge } from '@/components/state-badge';
 import { LoadError } from '@/components/ui/load-error';
 import { DismissibleError } from '@/components/ui/dismissible-error';
 import { Button, ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { CopyButton } from '@/components/ui/copy-button';
 import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { BlockSkeleton } from '@/components/ui/skeleton';
-import { AccessUrl } from './access-url';
+import { AppFailure } from './app-failure';
 import { AppHistory } from './app-history';
+import { AppOverview } from './app-overview';
+import { AppRuntime } from './app-runtime';
 import { AppTags } from './app-tags';
+import { RolloutStatus } from './rollout-status';
 
 const ACTION_NAMES = { start: 'start', stop: 'stop', delete: 'delete' } as const;
 
 /**
- * An app's details: lifecycle buttons, access URL above the Tags, state
- * history, and the server-rendered "Tokens with access" panel (`access`),
- * refreshed whenever a label changes.
+ * An app's details: lifecycle buttons and Edit, access URL above the Tags,
+ * what runs, why it failed, state history, and the server-rendered "Tokens
+ * with access" panel (`access`), refreshed whenever a label changes. After an
+ * Edit (`rollout`: the generation it made), the rollout is followed live.
  */
-export function AppDetails({ id, access }: { id: string; access: ReactNode }) {
+export function AppDetails({ id, access, rollout }: { id: string; access: ReactNode; rollout: number | null }) {
   const router = useRouter();
-  const query = useApp(id);
+  // Counted from when this page opened: the Edit was answered just before.
+  const [opened] = useState<RolloutWatch | null>(() => (rollout === null ? null : { generation: rollout, since: Date.now() }));
+  // Dismissing drops ?rollout from the address, and with it the banner.
+  const watch = opened && opened.generation === rollout ? opened : null;
+  const query = useApp(id, watch);
   const lifecycle = useAppLifecycle(id);
   const [confirmDelete, setConfirmDelete] = useState(false);
 
@@ -86,6 +93,15 @@ export function AppDetails({ id, access }: { id: string; access: ReactNode }) {
             <Button variant="secondary" onClick={() => lifecycle.mutate('stop')} disabled={busy || !canStop(state)}>
               Stop
             </Button>
+            {deleting ? (
+              <Button variant="secondary" disabled>
+                Edit
+              </Button>
+            ) : (
+              <ButtonLink variant="secondary" href={`/apps/${app.id}/edit`}>
+                Edit
+              </ButtonLink>
+            )}
             <Button variant="danger" onClick={() => setConfirmDelete(true)} disabled={busy || deleting}>
               Delete
             </Button>
@@ -99,30 +115,15 @@ export function AppDetails({ id, access }: { id: string; access: ReactNode }) {
         </DismissibleError>
       )}
 
+      {watch && (
+        <RolloutStatus app={app} watch={watch} checkedAt={query.dataUpdatedAt} onDismiss={() => router.replace(`/apps/${app.id}`, { scroll: false })} />
+      )}
+
       <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-5">
-          <Card title="Overview" titleId="overview-heading">
-            <AccessUrl url={app.status.url} />
-            <dl className="mt-5 grid gap-x-6 gap-y-3 border-t border-slate-100 pt-4 text-sm sm:grid-cols-2">
-              <Detail term="ID">
-                <span className="inline-flex items-center gap-2">
-                  <span className="font-mono text-xs break-all">{app.id}</span>
-                  <CopyButton text={app.id} label="Copy app ID" />
-                </span>
-              </Detail>
-              <Detail term="State">
-                <span aria-live="polite">
-                  <StateBadge state={state} />
-                </span>
-              </Detail>
-              <Detail term="Region">{app.spec.region}</Detail>
-              <Detail term="Port">{app.spec.defaultHttpPort}</Detail>
-              <Detail term="Unsecure HTTP">{app.spec.unsecureHttp ? 'On: anyone can query it' : 'Off: a token is required'}</Detail>
-              <Detail term="Created">
-                <time dateTime={app.createdAt}>{formatDateTime(app.createdAt)}</time>
-              </Detail>
-            </dl>
-          </Card>
+          <AppFailure app={app} />
+          <AppOverview app={app} />
+          <AppRuntime app={app} />
           <AppTags appId={app.id} labels={app.spec.labels} onChanged={() => router.refresh()} />
         </div>
         <div className="min-w-0 space-y-5">
@@ -150,15 +151,6 @@ export function AppDetails({ id, access }: { id: string; access: ReactNode }) {
           </>
         }
       />
-    </div>
-  );
-}
-
-function Detail({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-xs font-medium text-slate-500">{term}</dt>
-      <dd className="mt-0.5 text-slate-900">{children}</dd>
     </div>
   );
 }

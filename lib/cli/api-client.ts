@@ -114,6 +114,11 @@ export class ApiClient {
     return this.appFrom('POST', '/v1/app', spec);
   }
 
+  /** PUT /v1/app/{id}: changes what the app runs (a rolling update when it runs). */
+  updateApp(id: string, update: Record<string, unknown>): Promise<App> {
+    return this.appFrom('PUT', appPath(id), update);
+  }
+
   startApp(id: string): Promise<App> {
     return this.appFrom('PUT', `${appPath(id)}/start`);
   }

@@ -1,5 +1,6 @@
 // The app object as the /v1 API returns it, checked loosely: the CLI needs a few fields to
-// draw tables, and passes everything else through untouched for json/yaml output.
+// draw tables, and passes everything else through untouched for json/yaml output. Fields a
+// newer server added are optional, so an older server's answers still pass.
 
 import { z } from 'zod';
 
@@ -7,6 +8,13 @@ const historyEntrySchema = z.looseObject({
   state: z.string(),
   date: z.string(),
   reason: z.string().nullish(),
+});
+
+const envVarSchema = z.looseObject({
+  name: z.string(),
+  /** Absent for a secret: its value never leaves the server. */
+  value: z.string().optional(),
+  secret: z.boolean().optional(),
 });
 
 const appSchema = z.looseObject({
@@ -18,12 +26,22 @@ const appSchema = z.looseObject({
     image: z.string(),
     region: z.string(),
     labels: z.record(z.string(), z.string()).optional(),
+    command: z.array(z.string()).nullish(),
+    envVars: z.array(envVarSchema).optional(),
     defaultHttpPort: z.number().optional(),
+    probe: z.looseObject({ path: z.string(), port: z.number() }).optional(),
+    resources: z.looseObject({ cpu: z.number().nullable(), memoryMiB: z.number().nullable() }).optional(),
+    scalingStrategy: z.looseObject({ fixed: z.looseObject({ replicas: z.number() }) }).optional(),
     unsecureHttp: z.boolean().optional(),
   }),
   status: z.looseObject({
     state: z.string(),
+    info: z.string().nullish(),
     url: z.string().nullish(),
+    replicas: z.looseObject({ desired: z.number(), ready: z.number() }).optional(),
+    generation: z.number().optional(),
+    imageDigest: z.string().nullish(),
+    lastOutput: z.array(z.string()).optional(),
     history: z.array(historyEntrySchema).optional(),
     replacedLabels: z.array(z.string()).optional(),
   }),

@@ -2,7 +2,8 @@
 
 import type { App } from './app-schema.ts';
 import { formatAge } from './format-age.ts';
-import { renderKeyValues, renderTable } from './format-table.ts';
+import { renderKeyValues, renderTable, terminalSafe } from './format-table.ts';
+import { joinShellWords } from '../panel/shell-words.ts';
 
 const PLATFORM_PREFIX = 'ovh/';
 
@@ -37,26 +38,56 @@ function when(date: string | undefined, now: number): string {
   return age === '' ? date : `${date} (${age} ago)`;
 }
 
+type Row = readonly [string, string | readonly string[]];
+
+/** The runtime rows a server sends (an older one sends fewer: those rows are left out). */
+function runtimeRows(app: App): Row[] {
+  const { spec, status } = app;
+  const rows: Row[] = [];
+  if (spec.command !== undefined) rows.push(['Command', spec.command ? joinShellWords(spec.command) : "(the image's own)"]);
+  if (spec.envVars !== undefined) {
+    rows.push(['Env vars', spec.envVars.map((env) => (env.secret ? `${env.name}=•••• (secret)` : `${env.name}=${env.value ?? ''}`))]);
+  }
+  rows.push(['Port', spec.defaultHttpPort === undefined ? '' : String(spec.defaultHttpPort)]);
+  if (spec.probe) rows.push(['Health check', `GET ${spec.probe.path} on port ${spec.probe.port}`]);
+  if (spec.resources) {
+    rows.push(['CPU', spec.resources.cpu === null ? 'no limit' : `${spec.resources.cpu} per replica`]);
+    rows.push(['Memory', spec.resources.memoryMiB === null ? 'no limit' : `${spec.resources.memoryMiB} MiB per replica`]);
+  }
+  if (status.replicas) rows.push(['Replicas', `${status.replicas.ready}/${status.replicas.desired} ready`]);
+  if (status.generation !== undefined) rows.push(['Generation', String(status.generation)]);
+  return rows;
+}
+
+function indented(text: string): string {
+  return text.replace(/^(?=.)/gm, '  ');
+}
+
 export function appDetails(app: App, now: number): string {
   const spec = app.spec;
   const details = renderKeyValues([
     ['ID', app.id],
     ['Name', spec.name],
     ['Image', spec.image],
+    ...(app.status.imageDigest ? [['Image digest', app.status.imageDigest] as const] : []),
     ['Region', spec.region],
     ['State', app.status.state],
+    ...(app.status.info ? [['Status', app.status.info] as const] : []),
     ['URL', app.status.url ?? ''],
-    ['Port', spec.defaultHttpPort === undefined ? '' : String(spec.defaultHttpPort)],
+    ...runtimeRows(app),
     ['Unsecure HTTP', spec.unsecureHttp === undefined ? '' : spec.unsecureHttp ? 'yes (anyone can query it)' : 'no'],
     ['Labels', formatLabels(spec.labels, { platform: true })],
     ['Created', when(app.createdAt, now)],
     ['Updated', when(app.updatedAt, now)],
   ]);
+  const output = app.status.lastOutput ?? [];
+  // What the app printed before failing, one terminal-safe line each.
+  const lastOutput = output.length > 0 ? `\nLast output:\n${indented(output.map((line) => `${terminalSafe(line)}\n`).join(''))}` : '';
   const history = app.status.history ?? [];
-  if (history.length === 0) return details;
+  if (history.length === 0) return details + lastOutput;
   const table = renderTable(
     ['DATE', 'STATE', 'REASON'],
     history.map((entry) => [entry.date, entry.state, entry.reason ?? '']),
   );
-  return `${details}\nHistory:\n${table.replace(/^(?=.)/gm, '  ')}`;
+  return `${details}${lastOutput}\nHistory:\n${indented(table)}`;
 }

@@ -23,6 +23,11 @@ export interface CommandSpec {
   readonly description?: string;
   readonly positionals: readonly PositionalSpec[];
   readonly options: readonly OptionSpec[];
+  /**
+   * The command takes the words after `--` (`app run IMAGE -- python app.py`); for the
+   * others, words after `--` are positionals (`app get -- -odd-id`).
+   */
+  readonly trailing?: { readonly name: string; readonly description: string };
   readonly examples?: readonly string[];
   run(ctx: CommandContext): Promise<void>;
 }
@@ -38,4 +43,6 @@ export interface CommandContext {
   flag(name: string): boolean;
   option(name: string): string | undefined;
   options(name: string): string[];
+  /** The words after `--` for a command with `trailing`; undefined when there was no `--`. */
+  trailing(): string[] | undefined;
 }

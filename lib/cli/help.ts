@@ -66,6 +66,7 @@ export function commandHelp(command: CommandSpec): string {
   if (command.description) lines.push('', command.description);
   if (command.aliases?.length) lines.push('', `Aliases: ${command.aliases.map((a) => `${command.group} ${a}`).join(', ')}`);
   if (command.options.length) lines.push('', 'Options:', ...optionLines(command.options, GLOBAL_OPTIONS));
+  if (command.trailing) lines.push('', 'After --:', `  ${command.trailing.name}   ${command.trailing.description}`);
   lines.push('', 'Global options:', ...optionLines(GLOBAL_OPTIONS, command.options));
   if (command.examples?.length) lines.push('', 'Examples:', ...command.examples.map((e) => `  ${e}`));
   lines.push('');

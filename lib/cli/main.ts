@@ -95,7 +95,11 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
     const tokenValues = parsed.values.get('token');
     if (Array.isArray(tokenValues)) secrets.push(...tokenValues.map((t) => t.trim()).filter(Boolean));
 
-    const resolution = resolveCommand(parsed.positionals);
+    // Words after `--` are the command's own (`app run IMAGE -- cmd…`) or, for the others, positionals.
+    let resolution = resolveCommand(parsed.positionals);
+    let trailing: string[] | undefined;
+    if (resolution.command?.trailing) trailing = parsed.rest;
+    else if (parsed.rest) resolution = resolveCommand([...parsed.positionals, ...parsed.rest]);
     help = resolution.help;
     if (parsed.values.has('version') && !parsed.values.has('help')) {
       io.stdout.write(`tollgate ${cliVersion()}\n`);
@@ -134,6 +138,7 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
         const value = parsed.values.get(name);
         return Array.isArray(value) ? value : [];
       },
+      trailing: () => trailing,
     };
     await command.run(ctx);
     return 0;

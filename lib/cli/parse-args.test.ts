@@ -29,8 +29,18 @@ describe('parseArgv', () => {
     expect(parseArgv(['app', 'ls', '-o', '-x'], optionsFor).values.get('output')).toEqual(['-x']);
   });
 
-  it('treats everything after -- as positionals', () => {
-    expect(parseArgv(['app', 'get', '--', '-weird-id'], optionsFor).positionals).toEqual(['app', 'get', '-weird-id']);
+  it('keeps everything after -- apart, options included', () => {
+    const parsed = parseArgv(['app', 'get', '--', '-weird-id', '--help'], optionsFor);
+    expect(parsed.positionals).toEqual(['app', 'get']);
+    expect(parsed.rest).toEqual(['-weird-id', '--help']);
+    expect(parsed.values.has('help')).toBe(false);
+    expect(parseArgv(['app', 'get', '--'], optionsFor).rest).toEqual([]);
+    expect(parseArgv(['app', 'get'], optionsFor).rest).toBeUndefined();
+  });
+
+  it('accepts a long option by its aliases, under its own name', () => {
+    const withAlias: OptionSpec[] = [{ name: 'unsecure-http', aliases: ['unsecure'], description: '' }];
+    expect(parseArgv(['--unsecure'], () => withAlias).values.get('unsecure-http')).toBe(true);
   });
 
   it('knows command options only once the command has been read', () => {

@@ -1,5 +1,6 @@
 // A small GNU-style argument parser: `--name value`, `--name=value`, `-n value`, `-nvalue`,
-// boolean flags, repeatable options and `--` to end options. Options may appear anywhere,
+// boolean flags, repeatable options and `--` to end options (the words after it are kept
+// apart: `app run` takes them as the app's command). Options may appear anywhere,
 // before or after positionals; which options exist can depend on the positionals seen so
 // far (`tollgate app ls -l …` only knows `-l` once `app ls` has been read).
 
@@ -8,6 +9,8 @@ export interface OptionSpec {
   readonly name: string;
   /** One-letter alias, without the dash. */
   readonly short?: string;
+  /** Other long names accepted for it (not shown in help). */
+  readonly aliases?: readonly string[];
   /** Placeholder for the value in help (`<selector>`); absent for boolean flags. */
   readonly value?: string;
   /** May be given more than once; values are kept in order. */
@@ -16,7 +19,10 @@ export interface OptionSpec {
 }
 
 export interface ParsedArgv {
+  /** Words before `--` that are not options. */
   positionals: string[];
+  /** The words after `--`, or undefined when there was no `--`. */
+  rest?: string[];
   /** Long option name → values (flags hold `true`). */
   values: Map<string, string[] | true>;
   /** The first problem met; parsing stops there. */
@@ -38,10 +44,7 @@ export function parseArgv(
 
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i]!;
-    if (token === '--') {
-      positionals.push(...argv.slice(i + 1));
-      break;
-    }
+    if (token === '--') return { positionals, values, rest: argv.slice(i + 1) };
     // A lone `-` is a positional (conventionally stdin), and so is anything not starting with `-`.
     if (!token.startsWith('-') || token === '-') {
       positionals.push(token);
@@ -57,7 +60,7 @@ export function parseArgv(
       const name = eq === -1 ? token.slice(2) : token.slice(2, eq);
       inline = eq === -1 ? undefined : token.slice(eq + 1);
       shown = `--${name}`;
-      spec = known.find((o) => o.name === name);
+      spec = known.find((o) => o.name === name || o.aliases?.includes(name));
     } else {
       const letter = token.charAt(1);
       shown = `-${letter}`;

@@ -34,6 +34,14 @@ export interface WaitOptions {
   timeoutMs: number;
   intervalMs?: number;
   settleGraceMs?: number;
+  /**
+   * A further condition on the goal state (a rollout: every replica ready). The goal state
+   * without it counts as still on the way; with it, the goal is also only believed once the
+   * app was seen moving or the grace period has passed, as it may not have started yet.
+   */
+  until?: (app: App) => boolean;
+  /** The progress line's text for the app (default: its state). */
+  describe?: (app: App) => string;
 }
 
 function failureReason(app: App): string | undefined {
@@ -95,19 +103,20 @@ export async function waitForState(options: WaitOptions): Promise<App | null> {
         throw new CliError(`${label} was deleted while waiting for ${goal}`);
       }
       const state = app.status.state;
-      if (state === goal) {
-        progress.succeed(`${label}: ${state}`);
+      const believed = sawMotion || now() - started >= grace;
+      const text = `${label}: ${options.describe?.(app) ?? state}`;
+      if (state === goal && (!options.until || (options.until(app) && believed))) {
+        progress.succeed(text);
         return app;
       }
-      const believed = sawMotion || now() - started >= grace;
       if (state === 'FAILED' && believed) {
         const reason = failureReason(app);
         throw new CliError(`${label} ended FAILED${reason ? `: ${reason}` : ''}`);
       }
-      if (SETTLED.has(state) && believed) throw new CliError(`${label} settled in ${state} instead of ${goal}`);
+      if (state !== goal && SETTLED.has(state) && believed) throw new CliError(`${label} settled in ${state} instead of ${goal}`);
       if (!SETTLED.has(state)) sawMotion = true;
 
-      progress.update(`${label}: ${state}`);
+      progress.update(text);
       if (now() - started >= options.timeoutMs) throw timeout();
       await pause(interval);
       fetched = false;

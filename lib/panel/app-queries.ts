@@ -3,10 +3,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { AppDto } from '@/lib/apps/app-dto';
 import type { AppState } from '@/lib/db/generated/enums';
-import type { AppSpecInput } from '@/lib/apps/app-spec';
+import type { AppSpecInput, AppUpdate } from '@/lib/apps/app-spec';
 import { api, apiRequest } from './api-client';
 import { isTransitional, POLL_MS } from './app-states';
 import { useProjectId } from './project-context';
+import { followingRollout, type RolloutWatch } from './rollout';
 
 export type { AppDto };
 
@@ -39,12 +40,31 @@ export function useAppList(selector: string, page: number, size: number, enabled
   });
 }
 
-export function useApp(id: string) {
+/** One app; polls while it moves, and while `rollout` (an update just made) has not settled. */
+export function useApp(id: string, rollout: RolloutWatch | null = null) {
   const projectId = useProjectId();
   return useQuery({
     queryKey: appKeys.detail(projectId, id),
     queryFn: ({ signal }) => api<AppDto>(`/v1/app/${encodeURIComponent(id)}`, { projectId, signal }),
-    refetchInterval: (query) => (query.state.data && isTransitional(query.state.data.status.state) ? POLL_MS : false),
+    refetchInterval: (query) => {
+      const app = query.state.data;
+      if (!app) return false;
+      return isTransitional(app.status.state) || followingRollout(app, rollout, Date.now()) ? POLL_MS : false;
+    },
+  });
+}
+
+/** PUT /v1/app/{id}: what runs changes; the answer carries the new generation. */
+export function useUpdateApp(id: string) {
+  const projectId = useProjectId();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (update: AppUpdate) => api<AppDto>(`/v1/app/${encodeURIComponent(id)}`, { projectId, method: 'PUT', body: update }),
+    gcTime: 0,
+    onSuccess: (app) => {
+      queryClient.setQueryData(appKeys.detail(projectId, id), app);
+      return queryClient.invalidateQueries({ queryKey: appKeys.lists(projectId) });
+    },
   });
 }
 
@@ -53,6 +73,8 @@ export function useCreateApp() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (spec: AppSpecInput) => api<AppDto>('/v1/app', { projectId, method: 'POST', body: spec }),
+    // The variables hold env var values, secret ones too: keep them no longer than the form lives.
+    gcTime: 0,
     onSuccess: (app) => {
       queryClient.setQueryData(appKeys.detail(projectId, app.id), app);
       return queryClient.invalidateQueries({ queryKey: appKeys.lists(projectId) });

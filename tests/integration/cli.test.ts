@@ -1,6 +1,6 @@
 // The real `tollgate` CLI (bin/tollgate.mjs, as a child process) against a real server:
-// every command, table / json / yaml output, the error paths and --wait for start, stop,
-// run and delete.
+// every command, table / json / yaml output, the error paths, --wait for start, stop,
+// run and delete, and what runs: env vars (secret ones never shown), replicas, update.
 
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -223,5 +223,76 @@ describe('tollgate CLI against a running server', () => {
     for (const text of outputs) {
       for (const token of [operator, reader, outsider]) expect(text).not.toContain(token.secret);
     }
+  });
+});
+
+describe('what runs: env vars, replicas and app update', () => {
+  const SECRET = 'cli-secret-value-5d41402a';
+  let id: string;
+
+  it('app run --env --secret-env --replicas deploys with them; the secret never comes back', async () => {
+    const run = await tollgate(
+      [
+        'app', 'run', 'tollgate/echo', '--name', 'cli-env', '--region', 'GRA', '-l', 'group=A',
+        '--env', 'GREETING=hello there', '--secret-env', 'API_KEY', '--replicas', '2', '--probe-path', '/',
+        '--wait', '-o', 'json',
+      ],
+      { env: { API_KEY: SECRET } },
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const app = JSON.parse(run.stdout);
+    id = app.id;
+    expect(app.status.state).toBe('RUNNING');
+    expect(app.spec).toMatchObject({
+      image: 'tollgate/echo',
+      envVars: [
+        { name: 'GREETING', value: 'hello there', secret: false },
+        { name: 'API_KEY', secret: true },
+      ],
+      scalingStrategy: { fixed: { replicas: 2 } },
+      probe: { path: '/', port: 8080 },
+    });
+    expect(app.spec.envVars[1]).not.toHaveProperty('value');
+    expect(app.status.replicas.desired).toBe(2);
+
+    const table = await tollgate(['app', 'get', id], { token: reader.secret });
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/\nEnv vars:\s+GREETING=hello there\n\s+API_KEY=•••• \(secret\)\n/);
+    expect(table.stdout).toMatch(/\nReplicas:\s+\d\/2 ready\n/);
+    expect(table.stdout).toMatch(/\nGeneration:\s+1\n/);
+  });
+
+  it('app update --image rolls out a new generation; env vars given replace the list, --keep-secret keeps one', async () => {
+    const run = await tollgate(['app', 'update', id, '--image', 'infrastructureascode/hello-world', '--wait', '-o', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    const app = JSON.parse(run.stdout);
+    expect(app.spec.image).toBe('infrastructureascode/hello-world');
+    expect(app.status).toMatchObject({ state: 'RUNNING', generation: 2 });
+    // Left out of the update: the env vars stay as they were.
+    expect(app.spec.envVars.map((e: { name: string }) => e.name)).toEqual(['GREETING', 'API_KEY']);
+
+    const env = await tollgate(['app', 'update', id, '-e', 'GREETING=bye', '--keep-secret', 'API_KEY', '-o', 'json']);
+    expect(env.code, env.stderr).toBe(0);
+    expect(JSON.parse(env.stdout).spec.envVars).toEqual([
+      { name: 'GREETING', value: 'bye', secret: false },
+      { name: 'API_KEY', secret: true },
+    ]);
+    expect(JSON.parse(env.stdout).status.generation).toBe(3);
+
+    const replaced = await tollgate(['app', 'update', id, '-e', 'ONLY=this', '-o', 'json']);
+    expect(JSON.parse(replaced.stdout).spec.envVars).toEqual([{ name: 'ONLY', value: 'this', secret: false }]);
+  });
+
+  it('app update refuses what the server refuses, in one line', async () => {
+    const run = await tollgate(['app', 'update', id, '--keep-secret', 'NO_SUCH_SECRET']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^tollgate: 400: Env var NO_SUCH_SECRET needs a value.*\n$/);
+    const readOnly = await tollgate(['app', 'update', id, '--image', 'tollgate/echo'], { token: reader.secret });
+    expect(readOnly).toEqual({ code: 1, stdout: '', stderr: 'tollgate: 403: a read-only token cannot manage apps\n' });
+  });
+
+  it('never printed the secret env var', async () => {
+    await tollgate(['app', 'delete', id, '--yes', '--wait']);
+    for (const text of outputs) expect(text).not.toContain(SECRET);
   });
 });

@@ -1,42 +1,48 @@
 import { UsageError } from '../cli-errors.ts';
 import type { CommandSpec } from '../command.ts';
 import { printApp } from './print-app.ts';
+import {
+  COMMAND_TRAILING,
+  ENV_OPTIONS,
+  parseCpu,
+  parseLabels,
+  parseMemory,
+  parsePort,
+  parseReplicas,
+  readCommand,
+  readEnvVars,
+  RUNTIME_OPTIONS,
+} from './spec-options.ts';
 import { readWait, waitFor, waitOptions } from './wait-option.ts';
 
-function parseLabels(values: readonly string[]): Record<string, string> {
-  const labels: Record<string, string> = {};
-  for (const value of values) {
-    const eq = value.indexOf('=');
-    if (eq <= 0) throw new UsageError(`-l/--label takes key=value (got "${value}")`);
-    const key = value.slice(0, eq);
-    if (Object.hasOwn(labels, key)) throw new UsageError(`label ${key} is given twice`);
-    labels[key] = value.slice(eq + 1);
-  }
-  return labels;
-}
-
-function parsePort(text: string): number {
-  const port = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!(port >= 1 && port <= 65535)) throw new UsageError(`--port must be a port number from 1 to 65535 (got "${text}")`);
-  return port;
-}
+// The API's bound; the server checks it too.
+const MAX_REPLICAS = 10;
 
 export const appRun: CommandSpec = {
   group: 'app',
   name: 'run',
   summary: 'Deploy a new app from an image',
-  usage: '<image> --name <name> --region <region> [-l key=value]… [--port <port>] [--unsecure-http] [--wait]',
-  description: 'Labels under ovh/ belong to the platform: the server sets ovh/id and ovh/type itself and drops any given.',
+  usage: '<image> --name <name> --region <region> [-e NAME=value]… [--port <port>] [--replicas <n>] [-l key=value]… [--wait] [-- <command> [args…]]',
+  description: [
+    'Labels under ovh/ belong to the platform: the server sets ovh/id and ovh/type itself and drops any given.',
+    'A secret env var given as NAME alone takes its value from your environment, so it stays out of shell history.',
+  ].join('\n'),
   positionals: [{ name: 'image' }],
   options: [
     { name: 'name', value: '<name>', description: 'App name (required)' },
     { name: 'region', value: '<region>', description: 'Region code, e.g. GRA (required)' },
+    ...ENV_OPTIONS,
+    ...RUNTIME_OPTIONS,
+    { name: 'replicas', value: '<n>', description: `Replicas sharing the traffic, 1 to ${MAX_REPLICAS} (default 1)` },
     { name: 'label', short: 'l', value: '<key=value>', multiple: true, description: 'A label; repeat for more' },
-    { name: 'port', value: '<port>', description: 'Port the app listens on (server default 8080)' },
-    { name: 'unsecure-http', description: 'Let anyone query the app without a token' },
+    { name: 'unsecure-http', aliases: ['unsecure'], description: 'Let anyone query the app without a token (also --unsecure)' },
     ...waitOptions('RUNNING'),
   ],
-  examples: ['tollgate app run infrastructureascode/hello-world --name hello --region GRA -l env=dev --wait'],
+  trailing: COMMAND_TRAILING,
+  examples: [
+    'tollgate app run infrastructureascode/hello-world --name hello --region GRA -l env=dev --wait',
+    'tollgate app run tollgate/echo --name echo --region GRA -e MODE=fast --secret-env API_KEY --replicas 2 -- node server.js --verbose',
+  ],
   async run(ctx) {
     const name = ctx.option('name');
     const region = ctx.option('region');
@@ -48,8 +54,24 @@ export const appRun: CommandSpec = {
       region,
       labels: parseLabels(ctx.options('label')),
     };
+    const command = readCommand(ctx);
+    if (command) spec.command = command;
+    const envVars = readEnvVars(ctx);
+    if (envVars.length > 0) spec.envVars = envVars;
     const port = ctx.option('port');
     if (port !== undefined) spec.defaultHttpPort = parsePort(port);
+    const probePath = ctx.option('probe-path');
+    const probePort = ctx.option('probe-port');
+    if (probePath !== undefined || probePort !== undefined) {
+      spec.probe = { ...(probePath !== undefined ? { path: probePath } : {}), ...(probePort !== undefined ? { port: parsePort(probePort, '--probe-port') } : {}) };
+    }
+    const cpu = ctx.option('cpu');
+    const memory = ctx.option('memory');
+    if (cpu !== undefined || memory !== undefined) {
+      spec.resources = { ...(cpu !== undefined ? { cpu: parseCpu(cpu) } : {}), ...(memory !== undefined ? { memoryMiB: parseMemory(memory) } : {}) };
+    }
+    const replicas = ctx.option('replicas');
+    if (replicas !== undefined) spec.scalingStrategy = { fixed: { replicas: parseReplicas(replicas, MAX_REPLICAS) } };
     if (ctx.flag('unsecure-http')) spec.unsecureHttp = true;
     const { wait, timeoutMs } = readWait(ctx);
 

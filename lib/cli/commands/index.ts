@@ -8,6 +8,7 @@ import { appRun } from './app-run.ts';
 import { appSetLabel } from './app-set-label.ts';
 import { appStart } from './app-start.ts';
 import { appStop } from './app-stop.ts';
+import { appUpdate } from './app-update.ts';
 import { appUrl } from './app-url.ts';
 
-export const COMMANDS: readonly CommandSpec[] = [appLs, appGet, appRun, appStart, appStop, appDelete, appSetLabel, appUrl];
+export const COMMANDS: readonly CommandSpec[] = [appLs, appGet, appRun, appUpdate, appStart, appStop, appDelete, appSetLabel, appUrl];

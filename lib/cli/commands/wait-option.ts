@@ -5,7 +5,7 @@ import { UsageError } from '../cli-errors.ts';
 import type { CommandContext } from '../command.ts';
 import type { OptionSpec } from '../parse-args.ts';
 import { createProgress } from '../progress.ts';
-import { waitForState, type GoalState } from '../wait-for-state.ts';
+import { waitForState, type GoalState, type WaitOptions } from '../wait-for-state.ts';
 
 export const DEFAULT_TIMEOUT = '5m';
 
@@ -30,8 +30,16 @@ export function readWait(ctx: CommandContext): { wait: boolean; timeoutMs: numbe
   return { wait: ctx.flag('wait'), timeoutMs: parseDuration(timeout ?? DEFAULT_TIMEOUT) };
 }
 
-export function waitFor(ctx: CommandContext, appId: string, goal: GoalState, timeoutMs: number, initial?: App): Promise<App | null> {
+export function waitFor(
+  ctx: CommandContext,
+  appId: string,
+  goal: GoalState,
+  timeoutMs: number,
+  initial?: App,
+  more: Pick<WaitOptions, 'until' | 'describe'> = {},
+): Promise<App | null> {
   return waitForState({
+    ...more,
     appId,
     goal,
     initial,

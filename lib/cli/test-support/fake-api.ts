@@ -4,12 +4,41 @@
 import { generateTokenSecret } from '../../tokens/token-format.ts';
 import type { FetchLike } from '../cli-io.ts';
 
+type FakeEnvVar = { name: string; value?: string; secret: boolean };
+
 export interface FakeApp {
   id: string;
   createdAt: string;
   updatedAt: string;
-  spec: { name: string; image: string; region: string; labels: Record<string, string>; defaultHttpPort: number; unsecureHttp: boolean };
-  status: { state: string; url: string; history: { state: string; date: string; reason?: string }[]; replacedLabels?: string[] };
+  spec: {
+    name: string;
+    image: string;
+    region: string;
+    labels: Record<string, string>;
+    command: string[] | null;
+    envVars: FakeEnvVar[];
+    defaultHttpPort: number;
+    probe: { path: string; port: number };
+    resources: { cpu: number | null; memoryMiB: number | null };
+    scalingStrategy: { fixed: { replicas: number } };
+    unsecureHttp: boolean;
+  };
+  status: {
+    state: string;
+    info?: string;
+    url: string;
+    replicas: { desired: number; ready: number };
+    generation: number;
+    imageDigest: string | null;
+    lastOutput?: string[];
+    history: { state: string; date: string; reason?: string }[];
+    replacedLabels?: string[];
+  };
+}
+
+/** What the API answers for an env var: a secret without its value. */
+function shown(env: FakeEnvVar): FakeEnvVar {
+  return env.secret ? { name: env.name, secret: true } : { name: env.name, value: env.value ?? '', secret: false };
 }
 
 export interface RecordedRequest {
@@ -21,6 +50,13 @@ export interface RecordedRequest {
 
 type Override = (request: RecordedRequest) => Response | undefined;
 
+/** One scripted read: the state, its reason, and how many replicas are ready then. */
+export interface PlannedRead {
+  state: string;
+  reason?: string;
+  ready?: number;
+}
+
 export function errorResponse(status: number, code: string, message: string, details?: unknown, headers?: Record<string, string>): Response {
   return Response.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status, headers });
 }
@@ -30,7 +66,7 @@ export class FakeApi {
   readonly apps = new Map<string, FakeApp>();
   readonly requests: RecordedRequest[] = [];
   /** States each GET of an app moves it through, one per read. */
-  readonly plans = new Map<string, { state: string; reason?: string }[]>();
+  readonly plans = new Map<string, PlannedRead[]>();
   private readonly overrides: Override[] = [];
   private nextId = 1;
   /** Answer DELETE with 204 instead of the app. */
@@ -52,17 +88,29 @@ export class FakeApi {
         image: init.image ?? 'infrastructureascode/hello-world',
         region,
         labels: { ...(init.labels ?? {}), 'ovh/id': id, 'ovh/type': 'app' },
+        command: null,
+        envVars: [],
         defaultHttpPort: 8080,
+        probe: { path: '/', port: 8080 },
+        resources: { cpu: null, memoryMiB: null },
+        scalingStrategy: { fixed: { replicas: 1 } },
         unsecureHttp: false,
       },
-      status: { state, url: `http://${id}.app.${region.toLowerCase()}.localhost:3000/`, history: [{ state, date: createdAt }] },
+      status: {
+        state,
+        url: `http://${id}.app.${region.toLowerCase()}.localhost:3000/`,
+        replicas: { desired: state === 'RUNNING' ? 1 : 0, ready: state === 'RUNNING' ? 1 : 0 },
+        generation: 1,
+        imageDigest: null,
+        history: [{ state, date: createdAt }],
+      },
     };
     this.apps.set(id, app);
     return app;
   }
 
   /** After the next action (or now), successive GETs of `id` show these states. */
-  plan(id: string, states: (string | { state: string; reason?: string })[]): void {
+  plan(id: string, states: (string | PlannedRead)[]): void {
     this.plans.set(id, states.map((s) => (typeof s === 'string' ? { state: s } : s)));
   }
 
@@ -75,6 +123,21 @@ export class FakeApi {
     app.status.state = state;
     app.updatedAt = this.clock();
     app.status.history.push({ state, date: this.clock(), ...(reason ? { reason } : {}) });
+  }
+
+  /** PUT /v1/app/{id}, as the server merges it: each field given replaces the app's; the generation goes up. */
+  private update(app: FakeApp, update: Record<string, unknown>): void {
+    const spec = app.spec;
+    if (typeof update.image === 'string') spec.image = update.image;
+    if (update.command !== undefined) spec.command = update.command as string[] | null;
+    if (Array.isArray(update.envVars)) spec.envVars = (update.envVars as FakeEnvVar[]).map(shown);
+    if (typeof update.defaultHttpPort === 'number') spec.defaultHttpPort = update.defaultHttpPort;
+    const probe = update.probe as { path: string; port?: number } | undefined;
+    spec.probe = probe ? { path: probe.path, port: probe.port ?? spec.defaultHttpPort } : spec.probe;
+    const resources = update.resources as { cpu?: number; memoryMiB?: number } | undefined;
+    if (resources) spec.resources = { cpu: resources.cpu ?? null, memoryMiB: resources.memoryMiB ?? null };
+    app.status.generation++;
+    app.updatedAt = this.clock();
   }
 
   readonly fetch: FetchLike = async (url, init) => {
@@ -111,12 +174,21 @@ export class FakeApi {
       return Response.json(matching.slice(page * size, page * size + size), { headers: { 'x-total-count': String(matching.length) } });
     }
     if (path === '/v1/app' && method === 'POST') {
-      const spec = body as { name: string; image: string; region: string; labels?: Record<string, string>; defaultHttpPort?: number; unsecureHttp?: boolean };
+      const spec = body as Partial<FakeApp['spec']> & { name: string; image: string; region: string; probe?: { path?: string; port?: number }; resources?: { cpu?: number; memoryMiB?: number } };
       const replaced = Object.keys(spec.labels ?? {}).filter((k) => k.startsWith('ovh/'));
       const userLabels = Object.fromEntries(Object.entries(spec.labels ?? {}).filter(([k]) => !k.startsWith('ovh/')));
       const app = this.addApp({ name: spec.name, image: spec.image, region: spec.region, labels: userLabels, state: 'QUEUED', createdAt: this.clock() });
-      app.spec.defaultHttpPort = spec.defaultHttpPort ?? 8080;
-      app.spec.unsecureHttp = spec.unsecureHttp ?? false;
+      const port = spec.defaultHttpPort ?? 8080;
+      Object.assign(app.spec, {
+        command: spec.command ?? null,
+        envVars: (spec.envVars ?? []).map(shown),
+        defaultHttpPort: port,
+        probe: { path: spec.probe?.path ?? '/', port: spec.probe?.port ?? port },
+        resources: { cpu: spec.resources?.cpu ?? null, memoryMiB: spec.resources?.memoryMiB ?? null },
+        scalingStrategy: spec.scalingStrategy ?? { fixed: { replicas: 1 } },
+        unsecureHttp: spec.unsecureHttp ?? false,
+      });
+      app.status.replicas = { desired: app.spec.scalingStrategy.fixed.replicas, ready: 0 };
       return Response.json({ ...app, status: { ...app.status, ...(replaced.length ? { replacedLabels: replaced } : {}) } });
     }
     const match = /^\/v1\/app\/([^/]+)(?:\/(start|stop|label))?$/.exec(path);
@@ -127,10 +199,12 @@ export class FakeApi {
     if (method === 'GET' && action === undefined) {
       const next = this.plans.get(app.id)?.shift();
       if (next) this.setState(app, next.state, next.reason);
+      if (next?.ready !== undefined) app.status.replicas.ready = next.ready;
       if (app.status.state === 'DELETED') return errorResponse(404, 'not_found', 'App not found');
       return Response.json(app);
     }
-    if (method === 'PUT' && action === 'start') this.setState(app, 'QUEUED');
+    if (method === 'PUT' && action === undefined) this.update(app, body as Record<string, unknown>);
+    else if (method === 'PUT' && action === 'start') this.setState(app, 'QUEUED');
     else if (method === 'PUT' && action === 'stop') this.setState(app, 'STOPPING');
     else if (method === 'DELETE' && action === undefined) {
       this.setState(app, 'DELETING');

@@ -6,11 +6,14 @@ import { TokensWithAccess } from '@/components/apps/tokens-with-access';
 
 export const metadata: Metadata = { title: 'App details' };
 
-export default async function AppPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AppPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ rollout?: string | string[] }> }) {
   const { id } = await params;
   const access = await getAppAccess(id);
   if (!access) notFound();
   const appId = id.toLowerCase();
   const newTokenHref = `/tokens/new?${new URLSearchParams({ labelSelector: `ovh/id=${appId}` })}`;
-  return <AppDetails id={appId} access={<TokensWithAccess access={access} newTokenHref={newTokenHref} />} />;
+  // Set by the Edit page: the generation whose rollout this page follows.
+  const { rollout } = await searchParams;
+  const generation = typeof rollout === 'string' && /^\d{1,9}$/.test(rollout) ? Number(rollout) : null;
+  return <AppDetails id={appId} rollout={generation} access={<TokensWithAccess access={access} newTokenHref={newTokenHref} />} />;
 }

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'New app' };
 
 export default async function NewAppPage() {
   await requireUser('/apps/new');
-  const { regions, images } = getPanelOptions();
+  const { regions, images, anyImage } = getPanelOptions();
   return (
     <section className="max-w-3xl">
       <PageHeader
@@ -17,7 +17,7 @@ export default async function NewAppPage() {
         back={{ href: '/apps', label: 'Apps' }}
         description="Deploy an image, reachable at its own URL behind Tollgate's token check."
       />
-      <NewAppForm regions={regions} images={images} />
+      <NewAppForm regions={regions} images={images} anyImage={anyImage} />
     </section>
   );
 }
