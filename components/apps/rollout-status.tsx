@@ -13,7 +13,7 @@ import { ReplicasMeter } from './replicas-meter';
  * `checkedAt` is when the app was last read.
  */
 export function RolloutStatus({ app, watch, checkedAt, onDismiss }: { app: AppDto; watch: RolloutWatch; checkedAt: number; onDismiss: () => void }) {
-  const phase = rolloutPhase(app, watch, checkedAt);
+  const phase = rolloutPhase(app, watch);
   const { generation, state, info, replicas } = app.status;
   const dismiss = (
     <button type="button" onClick={onDismiss} className="text-sm font-medium underline underline-offset-2 hover:no-underline">

@@ -41,8 +41,9 @@ export function appDto(app: AppWithDetail, extra?: { replacedLabels?: string[] }
       state: app.state,
       ...(app.statusInfo ? { info: app.statusInfo } : {}),
       url: appUrl({ appId: app.id, region: app.region, baseDomain: config.BASE_DOMAIN, port: config.PORT }),
-      replicas: { desired: app.desiredState === 'RUNNING' ? app.replicas : 0, ready: app.replicaSet.filter((r) => r.ready).length },
+      replicas: replicaCounts(app),
       generation: app.generation,
+      rollout: rolloutStatus(app),
       imageDigest: app.imageDigest,
       ...(Array.isArray(app.lastOutput) && app.lastOutput.length ? { lastOutput: app.lastOutput as string[] } : {}),
       history: app.events.map((e) => ({ state: e.state, date: e.createdAt.toISOString(), ...(e.reason ? { reason: e.reason } : {}) })),
@@ -52,3 +53,25 @@ export function appDto(app: AppWithDetail, extra?: { replacedLabels?: string[] }
 }
 
 export type AppDto = ReturnType<typeof appDto>;
+
+/** ready: replicas that answer, any generation; current: those of the generation the spec asks for. */
+function replicaCounts(app: AppWithDetail) {
+  const ready = app.replicaSet.filter((r) => r.ready);
+  return {
+    desired: app.desiredState === 'RUNNING' ? app.replicas : 0,
+    ready: ready.length,
+    current: ready.filter((r) => r.generation === app.generation).length,
+  };
+}
+
+/**
+ * Where the rollout of the current generation stands: failed (the previous
+ * generation, if any, keeps serving), done (every replica answers, all of this
+ * generation), or progressing.
+ */
+function rolloutStatus(app: AppWithDetail): 'done' | 'progressing' | 'failed' {
+  if (app.failedGeneration === app.generation) return 'failed';
+  const counts = replicaCounts(app);
+  const settled = app.state === 'RUNNING' && counts.current === app.replicas && counts.ready === counts.current;
+  return settled ? 'done' : 'progressing';
+}

@@ -40,6 +40,7 @@ const appSchema = z.looseObject({
     url: z.string().nullish(),
     replicas: z.looseObject({ desired: z.number(), ready: z.number() }).optional(),
     generation: z.number().optional(),
+    rollout: z.enum(['done', 'progressing', 'failed']).optional(),
     imageDigest: z.string().nullish(),
     lastOutput: z.array(z.string()).optional(),
     history: z.array(historyEntrySchema).optional(),

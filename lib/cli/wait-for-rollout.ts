@@ -1,11 +1,11 @@
-// `app update --wait`: the new generation is rolled out once the app is RUNNING with every
-// replica ready. The update's own answer still shows the app as it ran before (RUNNING, all
-// ready), so waitForState only believes that after seeing the app move or a grace period.
+// `app update --wait`: the new generation is rolled out once the API says so (status.rollout:
+// every replica answers, all of the new generation). A server without that field is believed
+// once every replica is ready, after waitForState's grace period.
 
 import type { App } from './app-schema.ts';
 
-/** Every replica ready. A runtime that reports no replica at all (0 ready while RUNNING) is taken at its state's word. */
 export function rolledOut(app: App): boolean {
+  if (app.status.rollout !== undefined) return app.status.rollout !== 'progressing';
   const replicas = app.status.replicas;
   if (!replicas) return true;
   return replicas.ready >= replicas.desired || replicas.ready === 0;

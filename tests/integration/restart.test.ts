@@ -42,7 +42,7 @@ describe('restarting the server', () => {
     const cookie = await signIn(first.url, 'admin@it.test', printed!);
     const apps1 = await apiClient(first.url)({ cookie }, 'GET', '/v1/app');
     expect(apps1.body.map((a: { spec: { name: string } }) => a.spec.name)).toEqual(['hello-world']);
-    await waitFor(async () => (/healthy on 127\.0\.0\.1:\d+ \(pid \d+/.test(first.output()) ? true : undefined), 'the demo app to start');
+    await waitFor(async () => (/ready on 127\.0\.0\.1:\d+ \(pid \d+/.test(first.output()) ? true : undefined), 'the demo app to start');
     const pids = [...first.output().matchAll(/\(pid (\d+)/g)].map((m) => Number(m[1]));
     expect(pids.length).toBeGreaterThan(0);
     await first.stop();

@@ -1,6 +1,6 @@
 import type { App } from '../app-schema.ts';
-import { UsageError } from '../cli-errors.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
+import { CliError, UsageError } from '../cli-errors.ts';
 import { describeRollout, rolledOut } from '../wait-for-rollout.ts';
 import { printApp } from './print-app.ts';
 import { COMMAND_TRAILING, ENV_OPTIONS, parseCpu, parseMemory, parsePort, readCommand, readEnvVars, RUNTIME_OPTIONS } from './spec-options.ts';
@@ -94,7 +94,11 @@ export const appUpdate: CommandSpec = {
     const current = needsCurrent ? await ctx.api.getApp(id) : null;
     Object.assign(body, merged(current, partial.probePath, partial.probePort, partial.cpu, partial.memoryMiB));
     let app = await ctx.api.updateApp(id, body);
-    if (wait) app = (await waitFor(ctx, app.id, 'RUNNING', timeoutMs, app, { until: rolledOut, describe: describeRollout })) ?? app;
+    if (wait) {
+      app = (await waitFor(ctx, app.id, 'RUNNING', timeoutMs, app, { until: rolledOut, describe: describeRollout })) ?? app;
+      // The previous generation keeps serving, but what was asked for did not happen: a failure.
+      if (app.status.rollout === 'failed') throw new CliError(`the rollout of generation ${app.status.generation ?? '?'} failed: ${app.status.info ?? 'no reason given'}`);
+    }
     printApp(ctx, app);
   },
 };

@@ -155,7 +155,7 @@ export class AppController {
       const still = await this.prisma.app.findUnique({ where: { id: app.id }, select: { desiredState: true, generation: true } });
       // The operator may have asked for something else meanwhile: that change queued its own converge.
       if (still?.desiredState !== 'RUNNING' || still.generation !== app.generation) return;
-      await transition(this.prisma, app.id, 'RUNNING', { info: null, lastOutput: null, data: { imageDigest: observed.imageDigest } });
+      await transition(this.prisma, app.id, 'RUNNING', { info: null, lastOutput: null, data: { imageDigest: observed.imageDigest, failedGeneration: null } });
     } catch (error) {
       await progress.flush();
       await this.failed(app, target, error);
@@ -172,11 +172,11 @@ export class AppController {
       // Not retried on its own: the next change of spec (or a Start) tries again.
       this.applied.set(app.id, target);
       const info = `generation ${app.generation} did not start, the previous one keeps serving: ${reason}`;
-      await transition(this.prisma, app.id, 'RUNNING', { reason: info, lastOutput, event: true });
+      await transition(this.prisma, app.id, 'RUNNING', { reason: info, lastOutput, event: true, data: { failedGeneration: app.generation } });
       return;
     }
     this.applied.delete(app.id);
-    await transition(this.prisma, app.id, 'FAILED', { reason, lastOutput });
+    await transition(this.prisma, app.id, 'FAILED', { reason, lastOutput, data: { failedGeneration: app.generation } });
   }
 
   /** Progress lines become status.info, written at most every progressIntervalMs; the last one always lands. */

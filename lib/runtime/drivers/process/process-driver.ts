@@ -166,6 +166,7 @@ export class ProcessDriver implements RuntimeDriver {
         this.emit({ type: 'crash', appId: spec.appId, replicaId, exitCode, reason, willRestart });
       },
       changed: () => this.emit({ type: 'changed', appId: spec.appId }),
+      ready: (slot, port, pid) => this.log(`[app ${short}/${slot}] ${spec.image} ready on 127.0.0.1:${port} (pid ${pid ?? '?'}, generation ${spec.generation})`, 'stdout'),
     };
   }
 

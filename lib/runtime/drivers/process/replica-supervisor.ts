@@ -24,6 +24,8 @@ export interface ReplicaContext {
   output: (slot: number, stream: OutputStream, content: string) => void;
   crash: (event: { replicaId: string; exitCode: number | null; reason: string; willRestart: boolean }) => void;
   changed: () => void;
+  /** A child passed its probe (logged, so an operator sees where and which pid). */
+  ready?: (slot: number, port: number, pid: number | null) => void;
 }
 
 /** Tries on other ports when a child lost its port to another program before listening on it. */
@@ -165,6 +167,7 @@ export class Replica {
       this.state = 'running';
       this.readyAt = Date.now();
       this.error = null;
+      this.ctx.ready?.(this.slot, port, child.pid);
       void child.exited.then((info) => {
         if (!this.stopping && this.child === child) this.crashed(info.code, exitReason(info));
       });
