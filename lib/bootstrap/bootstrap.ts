@@ -27,7 +27,10 @@ export async function bootstrap(options: BootstrapOptions): Promise<BootstrapRes
 
   const password = options.adminPassword ?? generatePassword();
   const passwordHash = await hashPassword(password);
-  const { user, project } = await prisma.$transaction(async (tx) => {
+  const seeded = await prisma.$transaction(async (tx) => {
+    // Several instances may start at once on an empty database: one seeds, the others wait for it and find a user.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(7340221102)`;
+    if ((await tx.user.count()) > 0) return null;
     const user = await tx.user.create({
       data: { email: options.adminEmail.toLowerCase(), name: 'Admin', passwordHash },
     });
@@ -40,6 +43,8 @@ export async function bootstrap(options: BootstrapOptions): Promise<BootstrapRes
     });
     return { user, project };
   });
+  if (!seeded) return { created: false };
+  const { user, project } = seeded;
 
   const region = options.regions.includes('GRA') ? 'GRA' : options.regions[0]!;
   const spec = appSpecSchema({ regions: options.regions }).parse({

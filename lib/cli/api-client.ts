@@ -119,6 +119,10 @@ export class ApiClient {
     return this.appFrom('PUT', appPath(id), update);
   }
 
+  scaleApp(id: string, replicas: number): Promise<App> {
+    return this.appFrom('PUT', `${appPath(id)}/scalingstrategy`, { fixed: { replicas } });
+  }
+
   startApp(id: string): Promise<App> {
     return this.appFrom('PUT', `${appPath(id)}/start`);
   }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getConfig } from '../config/config.ts';
 import { IMAGE_CATALOG } from '../runtime/image-catalog.ts';
-import { supportedImages } from '../runtime/runtime-images.ts';
+import { supportedImages } from '../runtime/runtime-identity.ts';
 
 export interface ImageOption {
   image: string;

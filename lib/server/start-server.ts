@@ -33,11 +33,6 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
   const config = options.config ?? getConfig();
   const log = (line: string) => console.log(`[tollgate] ${line}`);
 
-  // Next's route handlers read these: next-auth signs sessions with the secret
-  // and derives its URLs from the (sanitised) forwarded host.
-  process.env.NEXTAUTH_SECRET = resolveAuthSecret(config.AUTH_SECRET, config.DATA_DIR);
-  process.env.AUTH_TRUST_HOST = 'true';
-
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     await prepareSchema(db, log);
@@ -46,6 +41,11 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
     throw error;
   }
   setDatabase(db);
+
+  // Next's route handlers read these: next-auth signs sessions with the secret
+  // and derives its URLs from the (sanitised) forwarded host.
+  process.env.NEXTAUTH_SECRET = await resolveAuthSecret({ configured: config.AUTH_SECRET, prisma: db.prisma, dataDir: config.DATA_DIR });
+  process.env.AUTH_TRUST_HOST = 'true';
 
   const seeded = await bootstrap({
     prisma: db.prisma,

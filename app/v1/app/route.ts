@@ -6,7 +6,7 @@ import { createApp } from '@/lib/apps/create-app';
 import { listApps } from '@/lib/apps/list-apps';
 import { getConfig } from '@/lib/config/config';
 import { parseSelector } from '@/lib/labels/parse-selector';
-import { supportedImages } from '@/lib/runtime/runtime-images';
+import { supportedImages } from '@/lib/runtime/runtime-identity';
 
 const listQuery = paginationSchema.extend({ labelSelector: z.string().max(2048).default('') });
 

@@ -5,10 +5,11 @@ import { appDelete } from './app-delete.ts';
 import { appGet } from './app-get.ts';
 import { appLs } from './app-ls.ts';
 import { appRun } from './app-run.ts';
+import { appScale } from './app-scale.ts';
 import { appSetLabel } from './app-set-label.ts';
 import { appStart } from './app-start.ts';
 import { appStop } from './app-stop.ts';
 import { appUpdate } from './app-update.ts';
 import { appUrl } from './app-url.ts';
 
-export const COMMANDS: readonly CommandSpec[] = [appLs, appGet, appRun, appUpdate, appStart, appStop, appDelete, appSetLabel, appUrl];
+export const COMMANDS: readonly CommandSpec[] = [appLs, appGet, appRun, appUpdate, appScale, appStart, appStop, appDelete, appSetLabel, appUrl];

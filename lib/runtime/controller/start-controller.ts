@@ -1,9 +1,12 @@
 import type { Config } from '../../config/config.ts';
 import type { PrismaClient } from '../../db/generated/client.ts';
 import { createDriver, resolveRuntime, type RuntimeName } from '../drivers/create-driver.ts';
-import { setRuntimeName } from '../runtime-images.ts';
+import { setInstanceName, setRuntimeName } from '../runtime-identity.ts';
 import { AppController, setAppController } from './app-controller.ts';
 import { postgresLease, soleLeader } from './leader-lease.ts';
+import { recordLeadership, renewLeadership } from './lease-record.ts';
+
+const RENEW_MS = 5_000;
 
 export interface RunningController {
   runtime: RuntimeName;
@@ -24,19 +27,25 @@ export async function startController(options: { prisma: PrismaClient; config: C
   setRuntimeName(runtime);
   const lease = config.DATABASE_URL ? postgresLease(config.DATABASE_URL, log) : soleLeader();
   let controller: AppController | undefined;
+  let renewing: NodeJS.Timeout | undefined;
   await lease.start({
     lead: async () => {
+      await recordLeadership(prisma, lease.instance, runtime);
+      renewing = setInterval(() => void renewLeadership(prisma, lease.instance).catch(() => {}), RENEW_MS);
+      renewing.unref();
       controller = new AppController(prisma, createDriver(runtime, config, log), { log });
       setAppController(controller);
       await controller.reconcile();
     },
     lose: async () => {
+      clearInterval(renewing);
       const stopping = controller;
       controller = undefined;
       setAppController(undefined);
       await stopping?.close();
     },
   });
+  setInstanceName(lease.instance);
   log(`runtime: ${runtime}`);
   return { runtime, instance: lease.instance, close: () => lease.close() };
 }

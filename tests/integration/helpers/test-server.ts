@@ -12,6 +12,8 @@ export const TEST_ADMIN = { email: 'admin@it.test', password: 'integration-admin
 export interface TestServer {
   url: string;
   port: number;
+  /** The server process (the instance name is `<host>:<pid>`). */
+  pid: number;
   dataDir: string;
   databaseUrl?: string;
   /** Everything the server printed so far. */
@@ -86,6 +88,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
   return {
     url,
     port,
+    pid: child.pid!,
     dataDir,
     databaseUrl,
     output,

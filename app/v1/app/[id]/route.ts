@@ -3,7 +3,7 @@ import { appUpdateSchema } from '@/lib/apps/app-spec';
 import { getApp } from '@/lib/apps/get-app';
 import { requestAppState } from '@/lib/apps/request-app-state';
 import { updateApp } from '@/lib/apps/update-app';
-import { supportedImages } from '@/lib/runtime/runtime-images';
+import { supportedImages } from '@/lib/runtime/runtime-identity';
 
 type Params = { id: string };
 
