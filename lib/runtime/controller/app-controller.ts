@@ -257,7 +257,9 @@ export class AppController {
   /** A crashed app whose replica came back is RUNNING again; one whose replicas all vanished is re-applied. */
   private async followReplicas(appId: string, state: App['state'], observed: ObservedApp | null): Promise<void> {
     const replicas = observed?.replicas ?? [];
-    if (state === 'INITIALIZING' && this.applied.has(appId) && replicas.some((replica) => replica.state === 'running')) {
+    // Only after a crash: while a converge runs, it decides the state itself (and writes the image digest with it).
+    const recovered = state === 'INITIALIZING' && this.applied.has(appId) && !this.queue.busy(appId);
+    if (recovered && replicas.some((replica) => replica.state === 'running')) {
       await transition(this.prisma, appId, 'RUNNING', { info: null });
     } else if ((state === 'RUNNING' || state === 'SCALING') && replicas.length === 0) {
       // Removed behind Tollgate's back (docker rm, a node lost): start it again.

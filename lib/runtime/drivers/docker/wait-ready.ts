@@ -68,7 +68,8 @@ export async function waitReady(docker: Dockerode, id: string, options: WaitRead
     const gaveUp = container.status === 'exited' || container.status === 'dead';
     const crashed = !options.tolerateRestarts && (exited || container.restartCount > baseline || container.status === 'restarting');
     if (gaveUp || crashed) {
-      if (!exited && options.firstExit) await pause(500, undefined, options.firstExit);
+      // Docker's wait answers soon after the exit; on a loaded engine it can take seconds.
+      if (!exited && options.firstExit) await pause(5_000, undefined, options.firstExit);
       const why = container.error ?? crashReason(exitCode ?? container.exitCode, container.oomKilled);
       throw new NotReadyError(`${why} before becoming ready`, id);
     }
