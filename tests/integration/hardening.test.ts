@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, fetch as undiciFetch } from 'undici';
 import WebSocket from 'ws';
 import type { Credential } from './helpers/api-client.ts';
-import { localhostLookup } from './helpers/app-host-request.ts';
+import { appRequest, localhostLookup, type HostResponse } from './helpers/app-host-request.ts';
 import { gatewayFixture } from './helpers/gateway-fixture.ts';
 import { signIn, startTestServer, TEST_ADMIN, type TestServer } from './helpers/test-server.ts';
 import { waitFor } from './helpers/wait-for.ts';
@@ -274,5 +274,61 @@ describe('hardening 7: two Host headers are refused', () => {
         'Connection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
     );
     expect(res).toMatch(/^HTTP\/1\.1 400 /);
+  });
+});
+
+// Items 2, 8 and 9 live in the gateway's Login with token and gate sessions (lib/gateway/gate-login.ts,
+// lib/gateway/gate-session.ts); their unit tests there cover the rules, these the wire.
+describe('hardening 2, 8 and 9: Login with token on the wire', () => {
+  let fx: ReturnType<typeof gatewayFixture>;
+  let hello: { id: string; url: string };
+  let token: { id: string; secret: string };
+  let host: string;
+
+  beforeAll(async () => {
+    fx = gatewayFixture(server, admin);
+    hello = await fx.app('infrastructureascode/hello-world', { hardening: 'login' });
+    token = await fx.token('hardening=login');
+    await fx.state(hello.id, 'RUNNING');
+    host = new URL(hello.url).host;
+  });
+
+  const gate = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => appRequest(`http://${host}${path}`, init);
+  const setCookie = (res: HostResponse) => res.headers['set-cookie']?.[0] ?? null;
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+  const postLogin = (fields: Record<string, string>, origin = `http://${host}`) =>
+    gate('/__tollgate/login', { method: 'POST', headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, body: form(fields) });
+
+  it('hardening 2: a non-Latin-1 next is percent-encoded, never a 500, and a crafted link does not break sign-in', async () => {
+    const res = await postLogin({ token: token.secret, next: '/日本?q=é' });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/%E6%97%A5%E6%9C%AC?q=%C3%A9');
+    expect(setCookie(res)).toMatch(/^tg_gate=/);
+    // A crafted link puts an encoded, non-path `next` on the login page: the form goes home instead.
+    const page = (await gate('/__tollgate/login?next=%E6%97%A5')).body;
+    expect(page).toContain('name="next" value="/"');
+    const viaLink = await postLogin({ token: token.secret, next: '/%E6%97%A5' });
+    expect(viaLink.status).toBe(303);
+    expect(viaLink.headers.location).toBe('/%E6%97%A5');
+    expect(server.output()).not.toMatch(/Invalid character in header content/);
+  });
+
+  it('hardening 8: the login refuses an Origin of the same host with another scheme or port', async () => {
+    for (const origin of [`https://${host}`, `http://${host.replace(/:\d+$/, ':1')}`]) {
+      const res = await postLogin({ token: token.secret, next: '/' }, origin);
+      expect(res.status, origin).toBe(403);
+      expect(setCookie(res)).toBeNull();
+    }
+  });
+
+  it('hardening 9: with two valid gate sessions for the app (one planted), neither is used: the browser signs in again', async () => {
+    const cookieOf = async () => /^tg_gate=([^;]+)/.exec(setCookie(await postLogin({ token: token.secret, next: '/' })) ?? '')![1]!;
+    const victim = await cookieOf();
+    const planted = await cookieOf();
+    const one = await gate('/', { headers: { cookie: `tg_gate=${victim}`, accept: 'text/html' } });
+    expect(one.status).toBe(200);
+    const both = await gate('/', { headers: { cookie: `tg_gate=${planted}; tg_gate=${victim}`, accept: 'text/html' } });
+    expect(both.status).toBe(302);
+    expect(both.headers.location).toBe('/__tollgate/login?next=%2F');
   });
 });
