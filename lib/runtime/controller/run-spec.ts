@@ -12,9 +12,9 @@ export function runSpecOf(app: App): RunSpec {
     command: fields.command,
     // Apps commonly read their port from PORT (Heroku's convention, the built-in images'); an
     // env var of the same name set by the operator wins.
-    env: [{ name: 'PORT', value: String(fields.defaultHttpPort) }, ...fields.envVars]
+    env: [{ name: 'PORT', value: String(fields.defaultHttpPort), secret: false }, ...fields.envVars]
       .filter((env, index, all) => all.findLastIndex((other) => other.name === env.name) === index)
-      .map(({ name, value }) => ({ name, value })),
+      .map(({ name, value, secret }) => (secret ? { name, value, secret } : { name, value })),
     port: fields.defaultHttpPort,
     probe: fields.probe,
     resources: fields.resources,

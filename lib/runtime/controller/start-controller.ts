@@ -1,6 +1,7 @@
 import type { Config } from '../../config/config.ts';
 import type { PrismaClient } from '../../db/generated/client.ts';
 import { createDriver, resolveRuntime, type RuntimeName } from '../drivers/create-driver.ts';
+import { setFollowerLogSource } from '../log-reader.ts';
 import { setInstanceName, setRuntimeName } from '../runtime-identity.ts';
 import { AppController, setAppController } from './app-controller.ts';
 import { postgresLease, soleLeader } from './leader-lease.ts';
@@ -46,6 +47,8 @@ export async function startController(options: { prisma: PrismaClient; config: C
     },
   });
   setInstanceName(lease.instance);
+  // A driver that runs nothing and subscribes to nothing: it only reads what the engine logged.
+  setFollowerLogSource(runtime === 'process' ? null : createDriver(runtime, config, log));
   log(`runtime: ${runtime}`);
   return { runtime, instance: lease.instance, close: () => lease.close() };
 }

@@ -10,7 +10,8 @@ export interface RunSpec {
   image: string;
   /** Overrides the image's command; null keeps the image's own. */
   command: string[] | null;
-  env: { name: string; value: string }[];
+  /** `secret` values must never be read back: drivers that keep or forward output mask them. */
+  env: { name: string; value: string; secret?: boolean }[];
   /** The port the app listens on inside its replica (`defaultHttpPort`). */
   port: number;
   /** RUNNING only once `GET probe.path` on `probe.port` answers 2xx/3xx. */

@@ -5,6 +5,8 @@ import http from 'node:http';
 import { runServer } from './run-server.mjs';
 
 const server = http.createServer((req, res) => {
+  // One line per request, like any web server's access log: the app's output is what its logs show.
+  console.log(`${req.method} ${req.url}`);
   const chunks = [];
   req.on('data', (chunk) => chunks.push(chunk));
   req.on('end', () => {

@@ -1,3 +1,4 @@
+import { logMask } from '../../../apps/log-mask.ts';
 import {
   RuntimeError,
   type LogLine,
@@ -147,6 +148,7 @@ export class ProcessDriver implements RuntimeDriver {
 
   private replicaContext(spec: RunSpec, launch: Launch): ReplicaContext {
     const short = spec.appId.slice(0, 8);
+    const mask = logMask(spec.env.filter((env) => env.secret).map((env) => env.value));
     return {
       launch,
       probePath: spec.probe.path,
@@ -156,7 +158,9 @@ export class ProcessDriver implements RuntimeDriver {
       stopGraceMs: this.options.stopGraceMs ?? 5_000,
       restartMaxRetries: this.options.restartMaxRetries ?? 5,
       backoff: this.backoff,
-      output: (slot, stream, content) => {
+      output: (slot, stream, raw) => {
+        // An app that prints its secret (or a caller's token) must not hand it to whoever reads the logs.
+        const content = mask(raw);
         this.buffer(spec.appId).push({ timestamp: new Date(), replica: String(slot), stream, content });
         this.log(`[app ${short}/${slot}] ${content}`, stream);
       },
