@@ -11,6 +11,8 @@ export function logEventStream(lines: AsyncIterable<AppLogLine>, signal: AbortSi
   let heartbeat: NodeJS.Timeout | undefined;
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
+      // A first comment at once: the response (and its headers) reaches the client before any line does.
+      controller.enqueue(encoder.encode(': following\n\n'));
       heartbeat = setInterval(() => controller.enqueue(encoder.encode(': keep-alive\n\n')), HEARTBEAT_MS);
       try {
         for await (const line of lines) {

@@ -26,6 +26,9 @@ export function appDto(app: AppWithDetail, extra?: { replacedLabels?: string[] }
     spec: {
       name: app.name,
       image: runtime.image,
+      upstreamUrl: runtime.upstream?.url ?? null,
+      preserveHost: app.preserveHost,
+      tlsSkipVerify: app.tlsSkipVerify,
       region: app.region,
       labels: asLabels(app.labels),
       command: runtime.command,

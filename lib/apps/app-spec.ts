@@ -84,6 +84,33 @@ export const scalingStrategySchema = z.object({
   }),
 });
 
+/** An app Tollgate only gates: where it already answers. */
+const upstreamUrlSchema = z
+  .string({ error: 'upstreamUrl must be a URL' })
+  .trim()
+  .max(2048, 'upstreamUrl must be 2048 characters or less')
+  .superRefine((text, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'upstreamUrl must be a URL such as http://10.0.0.5:7860' });
+      return;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') ctx.addIssue({ code: 'custom', message: 'upstreamUrl must start with http:// or https://' });
+    // Credentials in the URL would be shown to everyone who can read the app.
+    else if (url.username || url.password) ctx.addIssue({ code: 'custom', message: 'upstreamUrl must not hold a user name or password' });
+    // Requests keep their own path: the gateway forwards /x to the upstream's /x.
+    else if (url.pathname !== '/' || url.search || url.hash) ctx.addIssue({ code: 'custom', message: 'upstreamUrl must be an origin such as https://models.internal:8443, without a path, query or fragment' });
+  });
+
+/** The external-app fields, each with what PUT may leave out. */
+const externalShape = {
+  upstreamUrl: upstreamUrlSchema,
+  preserveHost: z.boolean({ error: 'preserveHost must be true or false' }),
+  tlsSkipVerify: z.boolean({ error: 'tlsSkipVerify must be true or false' }),
+};
+
 const envVarsSchema = z.array(envVarSchema).max(100, 'An app may have at most 100 env vars').superRefine(uniqueNames);
 
 /** What runs: the fields a rolling update may change (no defaults: an update leaves out what it keeps). */
@@ -104,38 +131,71 @@ export interface AppSpecOptions {
 
 export function appSpecSchema({ regions, images }: AppSpecOptions) {
   const runtime = runtimeShape(images);
-  return z.object({
-    name: z
-      .string({ error: 'Name is required' })
-      .trim()
-      .min(1, 'Name is required')
-      .max(64, 'Name must be 64 characters or less')
-      .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'Name may hold letters, digits, spaces, ".", "_" and "-"'),
-    region: z
-      .string({ error: 'Region is required' })
-      .trim()
-      .toUpperCase()
-      .refine((r) => regions.includes(r), `Region must be one of ${regions.join(', ')}`),
-    labels: labelsSchema.default({}),
-    unsecureHttp: z.boolean().default(false),
-    scalingStrategy: scalingStrategySchema.default({ fixed: { replicas: 1 } }),
-    ...runtime,
-    envVars: envVarsSchema.default([]),
-    defaultHttpPort: runtime.defaultHttpPort.default(8080),
-  });
+  return z
+    .object({
+      name: z
+        .string({ error: 'Name is required' })
+        .trim()
+        .min(1, 'Name is required')
+        .max(64, 'Name must be 64 characters or less')
+        .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'Name may hold letters, digits, spaces, ".", "_" and "-"'),
+      region: z
+        .string({ error: 'Region is required' })
+        .trim()
+        .toUpperCase()
+        .refine((r) => regions.includes(r), `Region must be one of ${regions.join(', ')}`),
+      labels: labelsSchema.default({}),
+      unsecureHttp: z.boolean().default(false),
+      scalingStrategy: scalingStrategySchema.default({ fixed: { replicas: 1 } }),
+      ...runtime,
+      envVars: envVarsSchema.default([]),
+      defaultHttpPort: runtime.defaultHttpPort.default(8080),
+      image: runtime.image.optional(),
+      upstreamUrl: externalShape.upstreamUrl.optional(),
+      preserveHost: externalShape.preserveHost.default(false),
+      tlsSkipVerify: externalShape.tlsSkipVerify.default(false),
+    })
+    .superRefine(oneKindOfApp);
+}
+
+/**
+ * An app is deployed from an image, or registered by the URL where it already
+ * runs: exactly one. What runs it (command, env, limits, replicas) means
+ * nothing for an app Tollgate does not run.
+ */
+function oneKindOfApp(
+  spec: { image?: string; upstreamUrl?: string; command: string[] | null; envVars: unknown[]; resources?: unknown; scalingStrategy: { fixed: { replicas: number } } },
+  ctx: z.RefinementCtx,
+): void {
+  if (spec.image === undefined && spec.upstreamUrl === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['image'], message: 'Give an image to deploy, or the upstreamUrl of an app that already runs' });
+    return;
+  }
+  if (spec.image !== undefined && spec.upstreamUrl !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['upstreamUrl'], message: 'An app is deployed from an image or registered by upstreamUrl, not both' });
+    return;
+  }
+  if (spec.upstreamUrl === undefined) return;
+  const unused = 'does not apply to an app that runs elsewhere (upstreamUrl)';
+  if (spec.command !== null) ctx.addIssue({ code: 'custom', path: ['command'], message: `command ${unused}` });
+  if (spec.envVars.length > 0) ctx.addIssue({ code: 'custom', path: ['envVars'], message: `envVars ${unused}` });
+  if (spec.resources !== undefined) ctx.addIssue({ code: 'custom', path: ['resources'], message: `resources ${unused}` });
+  if (spec.scalingStrategy.fixed.replicas !== 1) ctx.addIssue({ code: 'custom', path: ['scalingStrategy', 'fixed', 'replicas'], message: `replicas ${unused}` });
 }
 
 export type AppSpecInput = z.input<ReturnType<typeof appSpecSchema>>;
 export type AppSpec = z.output<ReturnType<typeof appSpecSchema>>;
 
 /**
- * PUT /v1/app/{id}: any of the runtime fields. A secret env var sent back
+ * PUT /v1/app/{id}: any of the runtime fields (an image app), or of the
+ * external ones (an app registered by upstreamUrl). A secret env var sent back
  * without its value (as GET shows it) keeps the value it has.
  */
 export function appUpdateSchema({ images }: Pick<AppSpecOptions, 'images'>) {
   return z
     .object({
       ...runtimeShape(images),
+      ...externalShape,
       envVars: z
         .array(envVarSchema.extend({ value: envVarSchema.shape.value.optional() }))
         .max(100, 'An app may have at most 100 env vars')

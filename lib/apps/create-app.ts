@@ -58,7 +58,7 @@ export async function createApp({ prisma, caller, spec }: CreateAppOptions) {
       action: 'app.create',
       targetType: 'app',
       targetId: id,
-      details: { name: spec.name, image: spec.image, region: spec.region },
+      details: { name: spec.name, image: spec.image ?? null, upstreamUrl: spec.upstreamUrl ?? null, region: spec.region },
     });
     // The runtime controller starts it on this announcement, on whichever instance leads.
     await notifyChange(tx, { kind: 'app', id });

@@ -2,6 +2,7 @@ import type { AppState, PrismaClient } from '../db/generated/client.ts';
 import { notifyChange, publishLocal } from '../events/change-bus.ts';
 import { asLabels, type Labels } from '../labels/labels.ts';
 import { TOKEN_RECORD_SELECT, type TokenRecord } from '../tokens/token-record.ts';
+import { externalTarget } from '../runtime/controller/external-app.ts';
 import type { Upstream } from './upstream.ts';
 
 export interface GatewayApp {
@@ -46,12 +47,20 @@ export function prismaGatewayStore(prisma: PrismaClient, touchToken: (token: Tok
           labels: true,
           unsecureHttp: true,
           state: true,
+          upstreamUrl: true,
+          preserveHost: true,
+          tlsSkipVerify: true,
           replicaSet: { where: { ready: true }, select: { host: true, port: true }, orderBy: { slot: 'asc' } },
         },
       });
       if (!app) return null;
-      const { replicaSet, ...rest } = app;
-      return { ...rest, labels: asLabels(app.labels), replicas: replicaSet };
+      const { replicaSet, upstreamUrl, preserveHost, tlsSkipVerify, ...rest } = app;
+      // An external app's one replica is its URL: dialled with its TLS settings, and its Host unless preserved.
+      const external = upstreamUrl === null ? null : externalTarget({ url: upstreamUrl, preserveHost, tlsSkipVerify });
+      const replicas = external
+        ? replicaSet.map(() => ({ ...external, ...(preserveHost ? { hostHeader: undefined } : {}) }))
+        : replicaSet;
+      return { ...rest, labels: asLabels(app.labels), replicas };
     },
     findTokenByHash: (secretHash) => prisma.token.findUnique({ where: { secretHash }, select: TOKEN_RECORD_SELECT }),
     findTokenById: (id) => prisma.token.findUnique({ where: { id }, select: TOKEN_RECORD_SELECT }),

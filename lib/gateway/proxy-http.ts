@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Pool } from 'undici';
-import type { Upstream } from './upstream.ts';
-import { downstreamRawHeaders, upstreamHeaders } from './upstream-headers';
+import { upstreamOrigin, type Upstream } from './upstream.ts';
+import { downstreamRawHeaders, upstreamHeaders } from './upstream-headers.ts';
 
 // undici's dispatcher over keep-alive connections costs well under half the
 // CPU of node:http's request + Agent per proxied request (bench:gateway).
@@ -9,7 +9,8 @@ const pools = new Map<string, Pool>();
 const MAX_POOLS = 10_000;
 
 function poolFor(upstream: Upstream): Pool {
-  const key = `${upstream.host}:${upstream.port}`;
+  const tls = upstream.tls;
+  const key = tls ? `${upstreamOrigin(upstream)}#${tls.servername}#${tls.rejectUnauthorized}` : `${upstream.host}:${upstream.port}`;
   let pool = pools.get(key);
   if (!pool) {
     if (pools.size >= MAX_POOLS) {
@@ -17,7 +18,12 @@ function poolFor(upstream: Upstream): Pool {
       pools.delete(oldestKey);
       void oldest.close();
     }
-    pool = new Pool(`http://${key}`, { connections: 128, pipelining: 1, keepAliveTimeout: 4_000 });
+    pool = new Pool(upstreamOrigin(upstream), {
+      connections: 128,
+      pipelining: 1,
+      keepAliveTimeout: 4_000,
+      ...(tls ? { connect: { servername: tls.servername, rejectUnauthorized: tls.rejectUnauthorized } } : {}),
+    });
     pools.set(key, pool);
   }
   return pool;
@@ -31,7 +37,7 @@ const hasBody = (req: IncomingMessage) =>
  * buffering: each chunk is written as it arrives (SSE), with backpressure.
  */
 export function proxyHttp(req: IncomingMessage, res: ServerResponse, upstream: Upstream, onFailure: (error: Error) => void): void {
-  const headers = upstreamHeaders(req);
+  const headers = upstreamHeaders(req, { hostHeader: upstream.hostHeader });
   // undici frames the body itself (chunked when there is no length) and refuses these.
   delete headers['transfer-encoding'];
   delete headers.expect;

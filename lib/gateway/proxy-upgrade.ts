@@ -1,4 +1,5 @@
 import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { Upstream } from './upstream.ts';
 import { downstreamRawHeaders, upstreamHeaders } from './upstream-headers.ts';
@@ -14,15 +15,18 @@ import { downstreamRawHeaders, upstreamHeaders } from './upstream-headers.ts';
  * session cookie or pass hop-by-hop headers on this path either.
  */
 export function proxyUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, upstream: Upstream): void {
-  const upstreamReq = http.request({
+  const options = {
     host: upstream.host,
     port: upstream.port,
     method: req.method,
     path: req.url,
-    headers: upstreamHeaders(req, { upgrade: true }),
+    headers: upstreamHeaders(req, { upgrade: true, hostHeader: upstream.hostHeader }),
     setHost: false,
-    agent: false,
-  });
+    agent: false as const,
+  };
+  const upstreamReq = upstream.tls
+    ? https.request({ ...options, servername: upstream.tls.servername, rejectUnauthorized: upstream.tls.rejectUnauthorized })
+    : http.request(options);
   let upstreamSocket: Duplex | null = null;
   let answered = false;
   const closeBoth = () => {

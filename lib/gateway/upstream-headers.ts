@@ -24,7 +24,7 @@ const GATEWAY_OWNED = new Set(['x-forwarded-for', 'x-forwarded-proto', 'x-forwar
  * token and gate cookie removed, X-Forwarded-* set from what the gateway saw.
  * For a WebSocket handshake the upgrade headers are kept.
  */
-export function upstreamHeaders(req: IncomingMessage, options: { upgrade?: boolean } = {}): IncomingHttpHeaders {
+export function upstreamHeaders(req: IncomingMessage, options: { upgrade?: boolean; hostHeader?: string } = {}): IncomingHttpHeaders {
   const source = req.headers;
   const listed = connectionListed(source.connection);
   const headers: IncomingHttpHeaders = {};
@@ -46,6 +46,8 @@ export function upstreamHeaders(req: IncomingMessage, options: { upgrade?: boole
     headers.connection = 'Upgrade';
     if (source.upgrade) headers.upgrade = source.upgrade;
   }
+  // An external app answers to its own name unless told to keep the client's (preserveHost).
+  if (options.hostHeader) headers.host = options.hostHeader;
   const forwarded = forwardedValues(req);
   headers['x-forwarded-for'] = forwarded.for;
   headers['x-real-ip'] = forwarded.for;

@@ -63,7 +63,7 @@ export function newAppValues(region: string): NewAppValues {
 /** The app's runtime fields as the Edit form starts them; env rows get ids 1..n. */
 export function runtimeValuesOf(spec: AppDto['spec']): RuntimeValues {
   return {
-    image: spec.image,
+    image: spec.image ?? '',
     command: spec.command ? joinShellWords(spec.command) : '',
     envRows: spec.envVars.map((env, index) =>
       env.secret

@@ -3,6 +3,7 @@ import { onChange } from '../../events/change-bus.ts';
 import { RuntimeError, type ObservedApp, type RuntimeDriver, type RuntimeEvent } from '../drivers/runtime-driver.ts';
 import { setStatusInfo, transition } from './app-transition.ts';
 import { AppQueue } from './app-queue.ts';
+import { convergeExternalApp } from './external-app.ts';
 import { lastOutputOf } from './last-output.ts';
 import { writeReplicaRows } from './replica-rows.ts';
 import { runSpecOf } from './run-spec.ts';
@@ -121,6 +122,7 @@ export class AppController {
     if (this.closed) return;
     const app = await this.prisma.app.findUnique({ where: { id: appId } });
     if (!app) return;
+    if (app.upstreamUrl !== null) return convergeExternalApp(this.prisma, app);
     if (app.desiredState === 'RUNNING') return this.run(app);
     if (app.state === app.desiredState) return;
     await this.driver.remove(appId);
@@ -271,9 +273,13 @@ export class AppController {
   private async resync(): Promise<void> {
     if (this.closed) return;
     const apps = await this.prisma.app
-      .findMany({ where: { desiredState: 'RUNNING', state: { in: ['RUNNING', 'SCALING', 'INITIALIZING'] } }, select: { id: true } })
+      .findMany({ where: { desiredState: 'RUNNING', state: { not: 'DELETED' } }, select: { id: true, state: true, upstreamUrl: true } })
       .catch(() => []);
-    for (const { id } of apps) this.syncQueue.coalesce(`sync:${id}`, id, () => this.sync(id));
+    for (const { id, state, upstreamUrl } of apps) {
+      // External apps are probed again (they recover by themselves); engine apps compared with what runs.
+      if (upstreamUrl !== null) this.poke(id);
+      else if (state === 'RUNNING' || state === 'SCALING' || state === 'INITIALIZING') this.syncQueue.coalesce(`sync:${id}`, id, () => this.sync(id));
+    }
   }
 }
 

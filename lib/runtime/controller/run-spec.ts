@@ -5,6 +5,7 @@ import type { RunSpec } from '../drivers/runtime-driver.ts';
 /** What the engine should run for an app row, in its current generation. */
 export function runSpecOf(app: App): RunSpec {
   const fields = readRuntimeFields(app);
+  if (fields.image === null) throw new Error(`app ${app.id} runs elsewhere (upstreamUrl): no engine runs it`);
   return {
     appId: app.id,
     generation: app.generation,
