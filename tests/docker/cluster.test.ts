@@ -101,6 +101,15 @@ describe('three Tollgate instances on one PostgreSQL', () => {
     expect(leaders.size).toBe(1);
   });
 
+  it('every instance reads the app’s logs from the engine, both replicas tagged', async () => {
+    for (const server of servers) {
+      const res = await apiClient(server.url)(admin, 'GET', `/v1/app/${app.id}/log?tail=50`);
+      expect(res.status, res.text).toBe(200);
+      const lines = res.body.logs as { content: string; replica: string }[];
+      expect(lines.filter((l) => /listening on/.test(l.content)).map((l) => l.replica).sort()).toEqual(['1', '2']);
+    }
+  });
+
   it('when the leader is kill -9ed, another instance takes over within 15 s, with no duplicate and no restart', async () => {
     const before = containers(app.id);
     const name = (await leader(servers[0]!))!;
