@@ -98,7 +98,7 @@ describe('AccessResolver', () => {
 
   it('drops the sessions of a changed token, and everything on a flush', async () => {
     const store = fakeGatewayStore();
-    store.sessions.set('h1', { idHash: 'h1', appId: 'a1', tokenId: 't1', tokenVersion: 1, expiresAt: new Date(Date.now() + 60_000) });
+    store.sessions.set('h1', { idHash: 'h1', appId: 'a1', tokenId: 't1', tokenVersion: 1, userId: null, expiresAt: new Date(Date.now() + 60_000) });
     const resolver = new AccessResolver(store);
     await resolver.session('h1');
     resolver.invalidate({ kind: 'token', id: 't1' });

@@ -72,6 +72,7 @@ async function connect(req: IncomingMessage, app: GatewayApp, deps: GateDeps): P
     appId: app.id,
     tokenId: check.token.record.id,
     tokenVersion: check.token.record.version,
+    userId: null,
     expiresAt: new Date(Date.now() + GATE_SESSION_TTL_MS),
   });
   deps.limiter.reset(ip);

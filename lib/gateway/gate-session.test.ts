@@ -16,7 +16,7 @@ function setup() {
   store.addToken('unused-secret-1', token('victim'));
   store.addToken('unused-secret-2', token('attacker'));
   const session = (id: string, fields: { appId?: string; tokenId?: string; tokenVersion?: number; expiresAt?: Date }) =>
-    store.sessions.set(hashSessionId(id), { idHash: hashSessionId(id), appId: 'a1', tokenId: 'victim', tokenVersion: 1, expiresAt: later(), ...fields });
+    store.sessions.set(hashSessionId(id), { idHash: hashSessionId(id), appId: 'a1', tokenId: 'victim', tokenVersion: 1, userId: null, expiresAt: later(), ...fields });
   const find = (cookie: string | undefined, encrypted = false) =>
     findGateSession(fakeRequest({ headers: cookie === undefined ? {} : { cookie }, encrypted }), app, new AccessResolver(store));
   return { store, session, find };

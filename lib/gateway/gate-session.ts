@@ -26,7 +26,7 @@ export async function findGateSession(req: IncomingMessage, app: GatewayApp, res
   const valid: ResolvedToken[] = [];
   for (const id of ids) {
     const session = await resolver.session(hashSessionId(id));
-    if (!session || session.appId !== app.id || session.expiresAt.getTime() <= now) continue;
+    if (!session || session.appId !== app.id || session.expiresAt.getTime() <= now || session.tokenId === null) continue;
     const token = await resolver.tokenById(session.tokenId);
     if (token && token.record.version === session.tokenVersion) valid.push(token);
   }

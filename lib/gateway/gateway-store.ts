@@ -19,8 +19,11 @@ export interface GatewayApp {
 export interface GatewaySession {
   idHash: string;
   appId: string;
-  tokenId: string;
-  tokenVersion: number;
+  /** Opened with a token (Login with token), for one version of it ... */
+  tokenId: string | null;
+  tokenVersion: number | null;
+  /** ... or by a panel user (Sign in with Tollgate). */
+  userId: string | null;
   expiresAt: Date;
 }
 
@@ -67,7 +70,7 @@ export function prismaGatewayStore(prisma: PrismaClient, touchToken: (token: Tok
     findSession: (idHash) =>
       prisma.gateSession.findUnique({
         where: { idHash },
-        select: { idHash: true, appId: true, tokenId: true, tokenVersion: true, expiresAt: true },
+        select: { idHash: true, appId: true, tokenId: true, tokenVersion: true, userId: true, expiresAt: true },
       }),
     async createSession(session) {
       await prisma.gateSession.create({ data: session });
