@@ -23,7 +23,7 @@ import { applyPendingMigrations, pgliteFactory } from '../lib/db/migrations.ts';
 import { parseSelector } from '../lib/labels/parse-selector.ts';
 import { parseAppHost } from '../lib/apps/app-host.ts';
 import { findTokenBySecret } from '../lib/tokens/find-token-by-secret.ts';
-import { TOKEN_RECORD_SELECT, type TokenRecord } from '../lib/tokens/token-record.ts';
+import { resolveToken, TOKEN_RECORD_SELECT, type TokenRecord } from '../lib/tokens/token-record.ts';
 import { generateTokenSecret, hasValidChecksum } from '../lib/tokens/token-format.ts';
 import { hashTokenSecret } from '../lib/tokens/token-secret.ts';
 import { createBenchDatabase, onInterrupt, once, wasInterrupted, type BenchDatabase } from './lib/bench-database.ts';
@@ -51,6 +51,7 @@ const token: TokenCredential = {
   region: 'GRA',
   role: 'read',
   selector,
+  allowedIps: null,
 };
 
 // Eleven labels, the platform's two included.
@@ -145,11 +146,13 @@ async function benchResolverHit(): Promise<void> {
     version: 1,
     expiresAt: null,
     lastUsedAt: null,
+    previousSecretExpiresAt: null,
+    allowedIps: [],
   };
   const app: GatewayApp = { ...appAllow, state: 'RUNNING', replicas: [{ host: '127.0.0.1', port: 9 }] };
   const store: GatewayStore = {
     findApp: async (id) => (id === APP_ID ? app : null),
-    findTokenByHash: async (hash) => (hash === hashTokenSecret(secret) ? record : null),
+    findTokenByHash: async (hash) => (hash === hashTokenSecret(secret) ? resolveToken(record) : null),
     findTokenById: async () => null,
     findSession: async () => null,
     createSession: async () => {},

@@ -16,7 +16,7 @@ import type { GatewayApp, GatewayStore } from '../../lib/gateway/gateway-store.t
 import { proxyHttp } from '../../lib/gateway/proxy-http.ts';
 import { downstreamRawHeaders, upstreamHeaders } from '../../lib/gateway/upstream-headers.ts';
 import { parseAppHost } from '../../lib/apps/app-host.ts';
-import type { TokenRecord } from '../../lib/tokens/token-record.ts';
+import { resolveToken, type TokenRecord } from '../../lib/tokens/token-record.ts';
 import { recordTokenUse } from '../../lib/tokens/record-token-use.ts';
 import { hashTokenSecret } from '../../lib/tokens/token-secret.ts';
 
@@ -69,17 +69,23 @@ function memoryGateway(): Gateway {
     version: 1,
     expiresAt: null,
     lastUsedAt: null,
+    previousSecretExpiresAt: null,
+    allowedIps: [],
   };
-  // recordTokenUse as the server wires it; it writes at most once a minute, here to nowhere.
-  const noWrites = { token: { updateMany: async () => ({ count: 1 }) } } as unknown as PrismaClient;
+  // recordTokenUse as the server wires it: counted in memory, written in batches (here to nowhere).
+  const noWrites = {
+    $transaction: async () => [],
+    tokenUsage: { upsert: async () => ({}) },
+    token: { updateMany: async () => ({ count: 1 }) },
+  } as unknown as PrismaClient;
   const store: GatewayStore = {
     findApp: async (id) => (id === appId ? app : null),
-    findTokenByHash: async (hash) => (hash === secretHash ? token : null),
+    findTokenByHash: async (hash) => (hash === secretHash ? resolveToken(token) : null),
     findTokenById: async (id) => (id === token.id ? token : null),
     findSession: async () => null,
     createSession: async () => {},
     deleteSession: async () => {},
-    touchToken: (t) => recordTokenUse(noWrites, t),
+    touchToken: (t, ip) => recordTokenUse(noWrites, t, ip),
   };
   return new Gateway({ store, resolver: new AccessResolver(store) });
 }

@@ -25,7 +25,7 @@ export async function resolveCaller(request: Request, prisma: PrismaClient): Pro
     const check = checkToken(await findTokenBySecret(prisma, bearer));
     if (!check.ok) throw denialError(check.denial);
     const { record, credential } = check.token;
-    recordTokenUse(prisma, record);
+    recordTokenUse(prisma, record, ip);
     return { kind: 'token', token: record, projectId: record.projectId, credential, actor: { type: 'TOKEN', id: record.id, ip } };
   }
 

@@ -24,7 +24,7 @@ export interface CreateAppOptions {
  */
 export async function createApp({ prisma, caller, spec }: CreateAppOptions) {
   const { credential, projectId } = caller;
-  const allowed = authorizeAppCreate({ credential, projectId, region: spec.region });
+  const allowed = authorizeAppCreate({ credential, projectId, region: spec.region, clientIp: caller.actor.ip ?? null });
   if (!allowed.allow) throw denialError(allowed);
 
   const id = randomUUID();
@@ -32,7 +32,7 @@ export async function createApp({ prisma, caller, spec }: CreateAppOptions) {
   const { labels, replaced } = applyPlatformLabels(submitted, id);
   // A token may only create what it could then manage; otherwise it could
   // spawn apps nobody with that token can stop.
-  const manageable = authorize({ credential, app: { id, projectId, region: spec.region, labels, unsecureHttp: spec.unsecureHttp }, action: 'app:manage' });
+  const manageable = authorize({ credential, app: { id, projectId, region: spec.region, labels, unsecureHttp: spec.unsecureHttp }, action: 'app:manage', clientIp: caller.actor.ip ?? null });
   if (!manageable.allow) throw denialError(manageable, `The new app would be outside the token's scope: ${manageable.message}`);
 
   const app = await prisma.$transaction(async (tx) => {

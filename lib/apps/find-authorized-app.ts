@@ -18,7 +18,7 @@ export async function findAuthorizedApp(prisma: PrismaClient, caller: Caller, ap
   const id = recordId(appId, 'App');
   const app = await prisma.app.findUnique({ where: { id }, include: APP_DETAIL });
   if (!app || app.state === 'DELETED') throw notFound('App');
-  const decision = authorize({ credential: caller.credential, app: toAppView(app), action });
+  const decision = authorize({ credential: caller.credential, app: toAppView(app), action, clientIp: caller.actor.ip ?? null });
   if (!decision.allow) throw decision.reason === 'not_member' ? notFound('App') : denialError(decision);
   return app;
 }

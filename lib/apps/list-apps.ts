@@ -29,7 +29,7 @@ export async function listApps({ prisma, caller, selector, page, size }: ListApp
   });
   const visible = candidates.filter((row) => {
     const view = toAppView(row);
-    return authorize({ credential: caller.credential, app: view, action: 'app:read' }).allow && matchesSelector(selector, view.labels);
+    return authorize({ credential: caller.credential, app: view, action: 'app:read', clientIp: caller.actor.ip ?? null }).allow && matchesSelector(selector, view.labels);
   });
   const pageIds = visible.slice(page * size, page * size + size).map((row) => row.id);
   const apps = pageIds.length

@@ -1,3 +1,4 @@
+import { BlockList } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { parseSelector } from '../labels/parse-selector';
 import { printSelector } from '../labels/selector';
@@ -35,6 +36,7 @@ function token(overrides: Partial<TokenCredential> = {}): TokenCredential {
     region: 'GRA',
     role: 'operator',
     selector: parseSelector('group=A'),
+    allowedIps: null,
     ...overrides,
   };
 }
@@ -316,5 +318,36 @@ describe('authorizeProjectAdmin', () => {
 
   it('asks for a credential first', () => {
     expect(authorizeProjectAdmin(null)).toMatchObject({ reason: 'no_credential', status: 401 });
+  });
+});
+
+describe('authorize: allowed IPs', () => {
+  const limited = () => {
+    const list = new BlockList();
+    list.addSubnet('203.0.113.0', 24, 'ipv4');
+    list.addSubnet('2001:db8::', 32, 'ipv6');
+    return token({ allowedIps: list });
+  };
+
+  it.each([
+    ['an allowed IPv4 address', '203.0.113.9', true],
+    ['an allowed IPv6 address', '2001:db8::7', true],
+    ['an allowed IPv4 address seen as IPv4-mapped IPv6', '::ffff:203.0.113.9', true],
+    ['an IPv4 address outside the list', '198.51.100.1', false],
+    ['an IPv6 address outside the list', '2001:db9::7', false],
+  ])('%s → %s', (_label, clientIp, allowed) => {
+    const decision = authorize({ credential: limited(), app: app(), action: 'app:query', clientIp });
+    expect(decision.allow).toBe(allowed);
+    if (!decision.allow) expect(decision).toMatchObject({ reason: 'ip_not_allowed', status: 403, message: `the token may not be used from ${clientIp}` });
+  });
+
+  it('is checked before the app scope: a token used from elsewhere learns nothing about the app', () => {
+    const decision = authorize({ credential: { ...limited(), projectId: 'p2' }, app: app(), action: 'app:query', clientIp: '198.51.100.1' });
+    expect(decision).toMatchObject({ reason: 'ip_not_allowed' });
+  });
+
+  it('does not restrict a token without a list, nor a question with no request behind it', () => {
+    expect(authorize({ credential: token(), app: app(), action: 'app:query', clientIp: '198.51.100.1' }).allow).toBe(true);
+    expect(authorize({ credential: limited(), app: app(), action: 'app:query' }).allow).toBe(true);
   });
 });

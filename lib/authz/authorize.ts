@@ -5,6 +5,8 @@
 // It runs on every gateway request, so the common outcomes return preallocated frozen objects
 // and only a selector miss builds a message.
 
+import type { BlockList } from 'node:net';
+import { ipInRanges } from '../http/ip-ranges';
 import type { Labels } from '../labels/labels';
 import { matchesSelector, printSelector, type Selector } from '../labels/selector';
 import type { Role } from '../tokens/token-role';
@@ -20,6 +22,8 @@ export interface TokenCredential {
   region: string;
   role: Role;
   selector: Selector;
+  /** Where the token may be used from; null: anywhere. */
+  allowedIps: BlockList | null;
 }
 
 export interface UserCredential {
@@ -48,7 +52,8 @@ export type DenyReason =
   | 'selector_miss'
   | 'role_too_weak'
   | 'not_member'
-  | 'token_not_allowed';
+  | 'token_not_allowed'
+  | 'ip_not_allowed';
 
 export type Denial = {
   readonly allow: false;
@@ -88,8 +93,15 @@ function roleAllows(role: Role, action: Action): boolean {
   return role === 'operator' || action !== 'app:manage';
 }
 
-/** Checks shared by every token use, in order: project, then region. */
-function checkTokenScope(token: TokenCredential, projectId: string, region: string): Denial | null {
+/**
+ * Checks shared by every token use, in order: where the request comes from,
+ * project, region. `clientIp` null means there is no request to place (the
+ * panel asking which tokens could reach an app).
+ */
+function checkTokenScope(token: TokenCredential, projectId: string, region: string, clientIp: string | null): Denial | null {
+  if (token.allowedIps !== null && clientIp !== null && !ipInRanges(token.allowedIps, clientIp)) {
+    return deny('ip_not_allowed', 403, `the token may not be used from ${clientIp}`);
+  }
   if (token.projectId !== projectId) return DENY_OTHER_PROJECT;
   if (!sameRegion(token.region, region)) {
     return deny(
@@ -106,6 +118,12 @@ export function authorize(input: {
   credential: AuthCredential | null;
   app: AppView;
   action: Action;
+  /**
+   * The request's client address (a token may be limited to some). Every path
+   * that serves a request passes it; only a question with no request behind it
+   * (which tokens could reach this app) leaves it out.
+   */
+  clientIp?: string | null;
 }): Decision {
   const { credential, app, action } = input;
 
@@ -117,7 +135,7 @@ export function authorize(input: {
     return credential.projectIds.has(app.projectId) ? ALLOW : DENY_NOT_MEMBER;
   }
 
-  const scopeDenial = checkTokenScope(credential, app.projectId, app.region);
+  const scopeDenial = checkTokenScope(credential, app.projectId, app.region, input.clientIp ?? null);
   if (scopeDenial !== null) return scopeDenial;
   if (!matchesSelector(credential.selector, app.labels)) {
     return deny(
@@ -139,6 +157,7 @@ export function authorizeAppCreate(input: {
   credential: AuthCredential | null;
   projectId: string;
   region: string;
+  clientIp?: string | null;
 }): Decision {
   const { credential } = input;
   if (credential === null) return DENY_NO_CREDENTIAL;
@@ -147,7 +166,7 @@ export function authorizeAppCreate(input: {
     return credential.projectIds.has(input.projectId) ? ALLOW : DENY_NOT_MEMBER_CREATE;
   }
 
-  const scopeDenial = checkTokenScope(credential, input.projectId, input.region);
+  const scopeDenial = checkTokenScope(credential, input.projectId, input.region, input.clientIp ?? null);
   if (scopeDenial !== null) return scopeDenial;
   if (credential.role !== 'operator') return DENY_CREATE_READ_ONLY;
   return ALLOW;

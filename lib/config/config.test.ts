@@ -13,7 +13,15 @@ describe('configuration', () => {
       LOG_LEVEL: 'info',
       RUNTIME: 'auto',
       RUNTIME_NAMESPACE: 'tollgate',
+      TRUSTED_PROXIES: [],
     });
+  });
+
+  it('reads TRUSTED_PROXIES as a list of ranges, and names an entry that is not one', () => {
+    expect(parseConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 2001:db8::/32' }).TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '2001:db8::/32']);
+    expect(() => parseConfig({ TRUSTED_PROXIES: '10.0.0.0/8,proxy.local' })).toThrow(
+      'Invalid configuration: TRUSTED_PROXIES must be a comma-separated list of IPs and CIDR ranges: "proxy.local" is not an IP address or CIDR range (got "10.0.0.0/8,proxy.local")',
+    );
   });
 
   it.each([

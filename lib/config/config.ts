@@ -1,10 +1,19 @@
 import { z } from 'zod';
+import { parseIpRanges } from '../http/ip-ranges.ts';
 
 // Every setting Tollgate reads from the environment, validated once.
 // An empty variable counts as unset, so `DATABASE_URL= npm start` means "embedded".
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 
 const hostnameRule = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
+
+const ipRangesList = z
+  .string()
+  .transform((raw) => raw.split(',').map((entry) => entry.trim()).filter(Boolean))
+  .superRefine((entries, ctx) => {
+    const parsed = parseIpRanges(entries);
+    if ('message' in parsed) ctx.addIssue({ code: 'custom', message: `must be a comma-separated list of IPs and CIDR ranges: ${parsed.message}` });
+  });
 
 export const configSchema = z.object({
   PORT: z.preprocess(
@@ -60,6 +69,8 @@ export const configSchema = z.object({
       .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lowercase letters, digits and "-" (at most 40)')
       .default('tollgate'),
   ),
+  // Peers whose X-Forwarded-For (client address) and X-Forwarded-Proto (https) are believed.
+  TRUSTED_PROXIES: z.preprocess(unsetIfEmpty, ipRangesList.default([])),
   DOCKER_HOST: z.preprocess(
     unsetIfEmpty,
     z

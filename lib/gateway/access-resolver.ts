@@ -62,7 +62,7 @@ export class AccessResolver {
   async tokenBySecret(secret: string): Promise<ResolvedToken | null> {
     if (!hasValidChecksum(secret)) return null;
     const hash = hashTokenSecret(secret);
-    return this.cached(this.tokensByHash, `hash:${hash}`, hash, async () => resolve(await this.store.findTokenByHash(hash)));
+    return this.cached(this.tokensByHash, `hash:${hash}`, hash, () => this.store.findTokenByHash(hash));
   }
 
   tokenById(id: string): Promise<ResolvedToken | null> {

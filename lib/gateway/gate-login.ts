@@ -1,7 +1,7 @@
 import { validateHeaderValue, type IncomingMessage } from 'node:http';
 import { authorize } from '../authz/authorize.ts';
 import type { RateLimiter } from '../auth/rate-limiter.ts';
-import { isSecure } from '../http/forwarded-headers.ts';
+import { isSecure, requestClientIp } from '../http/forwarded-headers.ts';
 import { isSameOrigin } from '../http/same-origin.ts';
 import { checkToken } from '../tokens/check-token.ts';
 import type { AccessResolver } from './access-resolver.ts';
@@ -58,7 +58,7 @@ async function connect(req: IncomingMessage, app: GatewayApp, deps: GateDeps): P
     deps.limiter.hit(ip);
     return page(401, check.denial.reason === 'expired' ? 'This token has expired. Ask for a new one.' : 'This token is not valid. Check that you copied it whole, or ask for a new one.');
   }
-  const decision = authorize({ credential: check.token.credential, app, action: 'app:query' });
+  const decision = authorize({ credential: check.token.credential, app, action: 'app:query', clientIp: requestClientIp(req) });
   if (!decision.allow) {
     deps.limiter.hit(ip);
     return page(decision.status, `This token cannot open this app: ${decision.message}.`);

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { isSecure } from '../http/forwarded-headers.ts';
+import { checkToken } from '../tokens/check-token.ts';
 import type { ResolvedToken } from '../tokens/token-record.ts';
 import type { AccessResolver } from './access-resolver.ts';
 import { hashSessionId, readGateCookies } from './gate-cookie.ts';
@@ -28,7 +29,10 @@ export async function findGateSession(req: IncomingMessage, app: GatewayApp, res
     const session = await resolver.session(hashSessionId(id));
     if (!session || session.appId !== app.id || session.expiresAt.getTime() <= now || session.tokenId === null) continue;
     const token = await resolver.tokenById(session.tokenId);
-    if (token && token.record.version === session.tokenVersion) valid.push(token);
+    if (!token) continue;
+    // Opened with the secret a renew replaced: it lasts as long as that secret's grace.
+    const candidate = token.record.version === session.tokenVersion ? token : session.tokenVersion === token.record.version - 1 ? { ...token, viaPrevious: true } : null;
+    if (candidate && checkToken(candidate, now).ok) valid.push(candidate);
   }
   if (valid.length > 1) return NONE;
   return { kind: 'token', found: valid[0] ?? null };

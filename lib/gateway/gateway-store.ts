@@ -1,7 +1,8 @@
 import type { AppState, PrismaClient } from '../db/generated/client.ts';
 import { notifyChange, publishLocal } from '../events/change-bus.ts';
 import { asLabels, type Labels } from '../labels/labels.ts';
-import { TOKEN_RECORD_SELECT, type TokenRecord } from '../tokens/token-record.ts';
+import { findTokenByHash } from '../tokens/find-token-by-secret.ts';
+import { TOKEN_RECORD_SELECT, type ResolvedToken, type TokenRecord } from '../tokens/token-record.ts';
 import { externalTarget } from '../runtime/controller/external-app.ts';
 import type { Upstream } from './upstream.ts';
 
@@ -30,15 +31,17 @@ export interface GatewaySession {
 /** Everything the gateway reads or writes, so its logic can be tested and cached apart from Prisma. */
 export interface GatewayStore {
   findApp(id: string): Promise<GatewayApp | null>;
-  findTokenByHash(secretHash: string): Promise<TokenRecord | null>;
+  /** The token of a secret's hash: its current secret, or its previous one during a renew's grace. */
+  findTokenByHash(secretHash: string): Promise<ResolvedToken | null>;
   findTokenById(id: string): Promise<TokenRecord | null>;
   findSession(idHash: string): Promise<GatewaySession | null>;
   createSession(session: GatewaySession): Promise<void>;
   deleteSession(idHash: string): Promise<void>;
-  touchToken(token: TokenRecord): void;
+  /** Counts a request made with the token, from `ip` (written later, in batches). */
+  touchToken(token: TokenRecord, ip: string): void;
 }
 
-export function prismaGatewayStore(prisma: PrismaClient, touchToken: (token: TokenRecord) => void): GatewayStore {
+export function prismaGatewayStore(prisma: PrismaClient, touchToken: (token: TokenRecord, ip: string) => void): GatewayStore {
   return {
     async findApp(id) {
       const app = await prisma.app.findUnique({
@@ -65,7 +68,7 @@ export function prismaGatewayStore(prisma: PrismaClient, touchToken: (token: Tok
         : replicaSet;
       return { ...rest, labels: asLabels(app.labels), replicas };
     },
-    findTokenByHash: (secretHash) => prisma.token.findUnique({ where: { secretHash }, select: TOKEN_RECORD_SELECT }),
+    findTokenByHash: (secretHash) => findTokenByHash(prisma, secretHash),
     findTokenById: (id) => prisma.token.findUnique({ where: { id }, select: TOKEN_RECORD_SELECT }),
     findSession: (idHash) =>
       prisma.gateSession.findUnique({

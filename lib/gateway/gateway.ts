@@ -5,7 +5,7 @@ import { RateLimiter } from '../auth/rate-limiter.ts';
 import type { AppHost } from '../apps/app-host.ts';
 import { isRecordId } from '../db/record-id.ts';
 import { parseBearer } from '../http/bearer.ts';
-import { isSecure } from '../http/forwarded-headers.ts';
+import { isSecure, requestClientIp } from '../http/forwarded-headers.ts';
 import { isSameOrigin } from '../http/same-origin.ts';
 import { checkToken } from '../tokens/check-token.ts';
 import type { ResolvedToken } from '../tokens/token-record.ts';
@@ -75,21 +75,40 @@ export class Gateway {
     // A WebSocket stays on the replica it was opened on, for its whole life.
     const upstream = this.runningUpstream(outcome.app);
     if (!upstream) return rejectUpgrade(socket, notRunning());
-    this.track(outcome.token, socket, () => socket.destroy());
+    this.track(outcome.token, requestClientIp(req), socket, () => socket.destroy());
     proxyUpgrade(req, socket, head, upstream);
   }
 
   /** A token was regenerated or deleted: cut its open streams. */
   tokenChanged(tokenId: string): void {
-    const closed = this.live.closeToken(tokenId);
-    if (closed > 0) this.options.log?.(`closed ${closed} open connection(s) of a revoked token`);
+    void this.options.resolver.tokenById(tokenId).then(
+      (token) => this.closeRevoked(tokenId, token),
+      () => this.closeRevoked(tokenId, null),
+    );
+  }
+
+  /**
+   * Ends the token's open streams whose secret no longer works: all of them
+   * for a deleted token; after a renew, all but the new secret's and (until
+   * its grace ends, when they are cut too) the previous one's.
+   */
+  private closeRevoked(tokenId: string, token: ResolvedToken | null): void {
+    const report = (closed: number) => closed > 0 && this.options.log?.(`closed ${closed} open connection(s) of a revoked token`);
+    if (!token) return void report(this.live.closeToken(tokenId));
+    const { version, previousSecretExpiresAt } = token.record;
+    const graceLeft = (previousSecretExpiresAt?.getTime() ?? 0) - Date.now();
+    report(this.live.closeToken(tokenId, (used) => used === version || (used === version - 1 && graceLeft > 0)));
+    if (graceLeft > 0) {
+      const timer = setTimeout(() => report(this.live.closeToken(tokenId, (used) => used === version)), graceLeft);
+      timer.unref();
+    }
   }
 
   private serve(req: IncomingMessage, res: ServerResponse, outcome: Outcome): void {
     if (outcome.kind === 'reply') return respond(req, res, outcome.reply);
     const upstream = this.runningUpstream(outcome.app);
     if (!upstream) return respond(req, res, notRunning());
-    this.track(outcome.token, res, () => res.destroy());
+    this.track(outcome.token, requestClientIp(req), res, () => res.destroy());
     this.forward(req, res, outcome.app, upstream, false);
   }
 
@@ -104,10 +123,18 @@ export class Gateway {
   }
 
   /** Counts the token's use, and keeps the connection cuttable while it lasts (SSE, WebSockets, downloads). */
-  private track(token: ResolvedToken | null, connection: { once(event: 'close', listener: () => void): unknown }, close: () => void): void {
+  private track(token: ResolvedToken | null, clientAddress: string, connection: { once(event: 'close', listener: () => void): unknown }, close: () => void): void {
     if (!token) return;
-    this.options.store.touchToken(token.record);
-    connection.once('close', this.live.add(token.record.id, close));
+    this.options.store.touchToken(token.record, clientAddress);
+    const { record } = token;
+    connection.once('close', this.live.add(record.id, token.viaPrevious ? record.version - 1 : record.version, close));
+    // A stream on the secret a renew replaced lasts until that secret's grace ends, and no longer.
+    const until = token.viaPrevious ? (record.previousSecretExpiresAt?.getTime() ?? 0) : 0;
+    if (until > 0) {
+      const timer = setTimeout(close, Math.max(0, until - Date.now()));
+      timer.unref();
+      connection.once('close', () => clearTimeout(timer));
+    }
   }
 
   /** The outcome from cached data alone, or undefined when the database must be asked. */
@@ -190,7 +217,7 @@ export function decideAccess(req: IncomingMessage, app: GatewayApp, presented: P
   if (presented.kind === 'none') return reply(denied(req, anonymous, true));
   const check = checkToken(presented.found);
   if (!check.ok) return reply(denied(req, check.denial, false));
-  const decision = authorize({ credential: check.token.credential, app, action: 'app:query' });
+  const decision = authorize({ credential: check.token.credential, app, action: 'app:query', clientIp: requestClientIp(req) });
   return decision.allow ? { kind: 'proxy', app, token: check.token } : reply(denied(req, decision, false));
 }
 

@@ -22,8 +22,8 @@ export const tokenKeys = {
 
 /** The list never holds a secret, even the one a response just carried. */
 function withoutSecret(token: TokenDto): TokenDto {
-  const { version, lastUsedAt } = token.status;
-  return { ...token, status: { version, lastUsedAt } };
+  const { value: _secret, ...status } = token.status;
+  return { ...token, status };
 }
 
 type TokenListEntries = [readonly unknown[], TokenDto[] | undefined][];

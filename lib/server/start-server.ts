@@ -13,9 +13,10 @@ import { Gateway } from '../gateway/gateway.ts';
 import { prismaGatewayStore } from '../gateway/gateway-store.ts';
 import { onChange } from '../events/change-bus.ts';
 import { listenForChanges } from '../events/postgres-change-listener.ts';
-import { recordTokenUse } from '../tokens/record-token-use.ts';
+import { recordTokenUse, tokenUseCounter } from '../tokens/record-token-use.ts';
 import { errorEnvelope, writeJson } from '../http/error-envelope.ts';
-import { setForwardedHeaders } from '../http/forwarded-headers.ts';
+import { setForwardedHeaders, setTrustedProxies } from '../http/forwarded-headers.ts';
+import { parseIpRanges } from '../http/ip-ranges.ts';
 import { hasDuplicateHost, hasMalformedPath, isApiPath } from './request-guards.ts';
 import { setSecurityHeaders } from './security-headers.ts';
 
@@ -32,6 +33,9 @@ export interface RunningServer {
 export async function startServer(options: { dev?: boolean; dir: string; config?: Config }): Promise<RunningServer> {
   const config = options.config ?? getConfig();
   const log = (line: string) => console.log(`[tollgate] ${line}`);
+
+  const trusted = parseIpRanges(config.TRUSTED_PROXIES);
+  setTrustedProxies(config.TRUSTED_PROXIES.length && 'list' in trusted ? trusted.list : null);
 
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
@@ -60,7 +64,7 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
     }
   }
 
-  const store = prismaGatewayStore(db.prisma, (token) => recordTokenUse(db.prisma, token));
+  const store = prismaGatewayStore(db.prisma, (token, ip) => recordTokenUse(db.prisma, token, ip));
   const resolver = new AccessResolver(store);
   const gateway = new Gateway({ store, resolver, log });
   const stopListening = onChange((change) => {
@@ -158,6 +162,8 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
       await changeListener?.close();
       await controller.close();
       await nextApp.close();
+      // Token use counted since the last write, before the database goes.
+      await tokenUseCounter(db.prisma).flush();
       await db.close();
     },
   };

@@ -12,6 +12,7 @@ function denial(reason: 'unknown_token' | 'expired', message: string): Denial {
 
 export const DENY_UNKNOWN_TOKEN = denial('unknown_token', 'the token is not valid');
 export const DENY_EXPIRED = denial('expired', 'the token has expired');
+export const DENY_RENEWED = denial('unknown_token', 'the token was renewed: this secret no longer works');
 
 export type TokenCheck = { readonly ok: true; readonly token: ResolvedToken } | { readonly ok: false; readonly denial: Denial };
 
@@ -24,5 +25,10 @@ export function checkToken(found: ResolvedToken | null, now: number = Date.now()
   // Expired at the instant itself, like GitHub's and OVH's expiry dates.
   const expiresAt = found.record.expiresAt;
   if (expiresAt !== null && expiresAt.getTime() <= now) return { ok: false, denial: DENY_EXPIRED };
+  // The secret from before a renew works to the end of the grace period, not one request longer.
+  if (found.viaPrevious) {
+    const until = found.record.previousSecretExpiresAt;
+    if (until === null || until.getTime() <= now) return { ok: false, denial: DENY_RENEWED };
+  }
   return { ok: true, token: found };
 }

@@ -6,7 +6,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import { parseSelector } from '../labels/parse-selector.ts';
 import { printSelector } from '../labels/selector.ts';
 import { requireTokenAdmin } from './require-token-admin.ts';
-import { tokenDto } from './token-dto.ts';
+import { NO_USAGE, tokenDto } from './token-dto.ts';
 import { generateTokenSecret } from './token-format.ts';
 import { roleToDb } from './token-role.ts';
 import { hashTokenSecret } from './token-secret.ts';
@@ -28,6 +28,8 @@ export async function createToken({ prisma, caller, spec }: { prisma: PrismaClie
           role: roleToDb(spec.role),
           region: spec.region,
           expiresAt: spec.expiresAt ?? null,
+          description: spec.description,
+          allowedIps: spec.allowedIps,
           secretHash: hashTokenSecret(secret),
           createdById: actor.type === 'USER' ? actor.id : null,
         },
@@ -39,11 +41,11 @@ export async function createToken({ prisma, caller, spec }: { prisma: PrismaClie
         action: 'token.create',
         targetType: 'token',
         targetId: created.id,
-        details: { name: created.name, labelSelector: created.labelSelector, role: spec.role, region: spec.region },
+        details: { name: created.name, labelSelector: created.labelSelector, role: spec.role, region: spec.region, allowedIps: spec.allowedIps },
       });
       return created;
     });
-    return tokenDto(token, secret);
+    return tokenDto({ ...token, usage: NO_USAGE }, secret);
   } catch (error) {
     if (isUniqueViolation(error)) throw new DomainError('CONFLICT', `A token named "${spec.name}" already exists`, { reason: 'name_taken' });
     throw error;

@@ -10,6 +10,16 @@ import { hashTokenSecret } from './token-secret.ts';
  */
 export async function findTokenBySecret(prisma: PrismaClient, secret: string): Promise<ResolvedToken | null> {
   if (!hasValidChecksum(secret)) return null;
-  const record = await prisma.token.findUnique({ where: { secretHash: hashTokenSecret(secret) }, select: TOKEN_RECORD_SELECT });
-  return record ? resolveToken(record) : null;
+  return findTokenByHash(prisma, hashTokenSecret(secret));
+}
+
+/**
+ * The token a secret's hash belongs to: its current secret, or the one it had
+ * before a renew with a grace period (checkToken says whether that still holds).
+ */
+export async function findTokenByHash(prisma: PrismaClient, secretHash: string): Promise<ResolvedToken | null> {
+  const current = await prisma.token.findUnique({ where: { secretHash }, select: TOKEN_RECORD_SELECT });
+  if (current) return resolveToken(current);
+  const previous = await prisma.token.findUnique({ where: { previousSecretHash: secretHash }, select: TOKEN_RECORD_SELECT });
+  return previous ? resolveToken(previous, true) : null;
 }

@@ -1,4 +1,5 @@
 import type { TokenCredential } from '../authz/authorize.ts';
+import { parseIpRanges } from '../http/ip-ranges.ts';
 import type { TokenRole } from '../db/generated/enums.ts';
 import { parseSelector } from '../labels/parse-selector.ts';
 import { roleFromDb } from './token-role.ts';
@@ -14,6 +15,9 @@ export interface TokenRecord {
   version: number;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
+  /** Until then, the secret before the last renew still works (a renew's grace period). */
+  previousSecretExpiresAt: Date | null;
+  allowedIps: string[];
 }
 
 export const TOKEN_RECORD_SELECT = {
@@ -26,16 +30,25 @@ export const TOKEN_RECORD_SELECT = {
   version: true,
   expiresAt: true,
   lastUsedAt: true,
+  previousSecretExpiresAt: true,
+  allowedIps: true,
 } as const;
 
 /** A token row with the credential it grants, its selector parsed once (caches keep this). */
 export interface ResolvedToken {
   record: TokenRecord;
   credential: TokenCredential;
+  /**
+   * Found by the secret it had before its last renew (or a gate session of that
+   * version): usable until `record.previousSecretExpiresAt` only.
+   */
+  viaPrevious?: boolean;
 }
 
-export function resolveToken(record: TokenRecord): ResolvedToken {
+export function resolveToken(record: TokenRecord, viaPrevious = false): ResolvedToken {
+  const ranges = record.allowedIps.length ? parseIpRanges(record.allowedIps) : null;
   return {
+    ...(viaPrevious ? { viaPrevious } : {}),
     record,
     credential: {
       kind: 'token',
@@ -44,6 +57,7 @@ export function resolveToken(record: TokenRecord): ResolvedToken {
       region: record.region,
       role: roleFromDb(record.role),
       selector: parseSelector(record.labelSelector),
+      allowedIps: ranges && 'list' in ranges ? ranges.list : null,
     },
   };
 }

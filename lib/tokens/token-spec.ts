@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseSelector } from '../labels/parse-selector';
 import { SelectorError } from '../labels/selector-error';
+import { parseIpRanges } from '../http/ip-ranges';
 
 // OVHcloud's API names for the two roles are accepted too.
 const ROLE_ALIASES = {
@@ -40,7 +41,28 @@ export function tokenSpecSchema(regions: readonly string[]) {
       .transform((s) => new Date(s))
       .refine((d) => d.getTime() > Date.now(), 'expiresAt must be in the future')
       .nullish(),
+    description: z.string().trim().max(280, 'Description must be 280 characters or less').default(''),
+    allowedIps: allowedIpsSchema.default([]),
   });
 }
+
+/** IPs and CIDR ranges, v4 and v6, the token may be used from; empty: anywhere. */
+export const allowedIpsSchema = z
+  .array(z.string().trim(), { error: 'allowedIps must be a list of IPs and CIDR ranges' })
+  .max(100, 'allowedIps may hold at most 100 entries')
+  .superRefine((entries, ctx) => {
+    const parsed = parseIpRanges(entries);
+    if ('message' in parsed) ctx.addIssue({ code: 'custom', path: [parsed.index], message: parsed.message });
+  });
+
+/** POST /v1/token/{id}/renew: how long the old secret keeps working (0: it stops at once). */
+export const renewSchema = z.object({
+  gracePeriodSeconds: z.coerce
+    .number({ error: 'gracePeriodSeconds must be a number' })
+    .int('gracePeriodSeconds must be a whole number')
+    .min(0, 'gracePeriodSeconds must be between 0 and 604800 (7 days)')
+    .max(604_800, 'gracePeriodSeconds must be between 0 and 604800 (7 days)')
+    .default(0),
+});
 
 export type TokenSpec = z.output<ReturnType<typeof tokenSpecSchema>>;

@@ -4,7 +4,7 @@ import { createToken } from '../../lib/tokens/create-token.ts';
 import { regenerateToken } from '../../lib/tokens/regenerate-token.ts';
 import { deleteToken } from '../../lib/tokens/delete-token.ts';
 import { findTokenBySecret } from '../../lib/tokens/find-token-by-secret.ts';
-import { recordTokenUse } from '../../lib/tokens/record-token-use.ts';
+import { TokenUseCounter } from '../../lib/tokens/record-token-use.ts';
 import { tokenSpecSchema } from '../../lib/tokens/token-spec.ts';
 import { userCaller } from './helpers/callers.ts';
 import { createTestDatabase } from './helpers/test-database.ts';
@@ -98,17 +98,26 @@ describe('token lifecycle in the database', () => {
     expect(await db.prisma.auditEvent.count()).toBe(before);
   });
 
-  it('records last use at most once a minute per token, never per request', async () => {
+  it('counts uses in memory and writes them in one batch: hourly requests, last use and last address', async () => {
     const token = await createToken({ prisma: db.prisma, caller, spec: spec('used') });
-    const record = { id: token.id, lastUsedAt: null };
+    let now = Date.parse('2026-11-30T10:15:00Z');
+    const counter = new TokenUseCounter(counted, 60_000, () => now);
     queries = 0;
-    const t0 = Date.now();
-    for (let i = 0; i < 50; i++) recordTokenUse(counted, record, t0 + i * 100);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(queries).toBe(1);
-    expect((await db.prisma.token.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt?.getTime()).toBe(t0);
-    recordTokenUse(counted, record, t0 + 61_000);
-    await new Promise((r) => setTimeout(r, 200));
+    for (let i = 0; i < 50; i++) counter.record(token.id, i % 2 ? '203.0.113.7' : '198.51.100.2');
+    expect(queries).toBe(0);
+    await counter.flush();
+    // One upsert and one update, in one transaction.
     expect(queries).toBe(2);
+    const row = await db.prisma.token.findUniqueOrThrow({ where: { id: token.id } });
+    expect(row.lastUsedAt?.getTime()).toBe(now);
+    expect(row.lastUsedIp).toBe('203.0.113.7');
+    now += 10 * 60_000;
+    counter.record(token.id, '203.0.113.7');
+    await counter.flush();
+    const hours = await db.prisma.tokenUsage.findMany({ where: { tokenId: token.id } });
+    expect(hours).toEqual([expect.objectContaining({ hour: new Date('2026-11-30T10:00:00Z'), requests: 51 })]);
+    queries = 0;
+    await counter.flush();
+    expect(queries).toBe(0);
   });
 });

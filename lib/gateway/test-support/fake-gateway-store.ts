@@ -1,6 +1,6 @@
 // An in-memory GatewayStore for unit tests of the gateway's logic: the
 // interface exists so the decisions can be tested apart from Prisma.
-import type { TokenRecord } from '../../tokens/token-record.ts';
+import { resolveToken, type TokenRecord } from '../../tokens/token-record.ts';
 import { hashTokenSecret } from '../../tokens/token-secret.ts';
 import type { GatewayApp, GatewaySession, GatewayStore } from '../gateway-store.ts';
 
@@ -37,7 +37,8 @@ export function fakeGatewayStore(): FakeGatewayStore {
     },
     async findTokenByHash(hash) {
       calls.tokenByHash++;
-      return strip([...tokens.values()].find((t) => t.secretHash === hash));
+      const record = strip([...tokens.values()].find((t) => t.secretHash === hash));
+      return record ? resolveToken(record) : null;
     },
     async findTokenById(id) {
       calls.tokenById++;

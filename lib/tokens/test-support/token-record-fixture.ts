@@ -12,6 +12,8 @@ export function tokenRecordFixture(overrides: Partial<TokenRecord> = {}): TokenR
     version: 1,
     expiresAt: null,
     lastUsedAt: null,
+    previousSecretExpiresAt: null,
+    allowedIps: [],
     ...overrides,
   };
 }
