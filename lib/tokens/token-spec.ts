@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseSelector } from '../labels/parse-selector';
 import { SelectorError } from '../labels/selector-error';
-import { parseIpRanges } from '../http/ip-ranges';
+import { ipRangeProblem } from '../http/ip-syntax';
 
 // OVHcloud's API names for the two roles are accepted too.
 const ROLE_ALIASES = {
@@ -51,8 +51,8 @@ export const allowedIpsSchema = z
   .array(z.string().trim(), { error: 'allowedIps must be a list of IPs and CIDR ranges' })
   .max(100, 'allowedIps may hold at most 100 entries')
   .superRefine((entries, ctx) => {
-    const parsed = parseIpRanges(entries);
-    if ('message' in parsed) ctx.addIssue({ code: 'custom', path: [parsed.index], message: parsed.message });
+    const problem = ipRangeProblem(entries);
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem.index], message: problem.message });
   });
 
 /** POST /v1/token/{id}/renew: how long the old secret keeps working (0: it stops at once). */
