@@ -165,7 +165,7 @@ function gatewayLoad(d: SwarmDriver, appId: string) {
 afterAll(async () => {
   await Promise.all(drivers.map((d) => d.close()));
   const left = (await docker.listServices({ filters: { label: [`tollgate.namespace=${namespace}`] } })) as SwarmService[];
-  await Promise.all(left.map((s) => removeService(docker, s.ID)));
+  await Promise.all(left.map((s) => removeService(docker, s)));
   await removeLoopbackNetwork(docker, namespace);
 });
 
@@ -331,6 +331,7 @@ describe('SwarmDriver', () => {
     const crashing = await driver
       .apply({ ...echo, generation: 3, command: nodeApp(`console.error('boom: DATABASE_URL is not set'); process.exit(3);`) }, () => {})
       .catch((e: unknown) => e);
+    console.log("[swarm] generation 3:", (crashing as Error).message);
     expect(crashing).toBeInstanceOf(RuntimeError);
     expect((crashing as RuntimeError).message).toMatch(/generation 3\) exited with code 3 before becoming ready/);
     expect((crashing as RuntimeError).lastOutput).toContain('boom: DATABASE_URL is not set');

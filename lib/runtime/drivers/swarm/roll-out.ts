@@ -1,6 +1,6 @@
 import type Dockerode from 'dockerode';
 import { RuntimeError, type RunSpec } from '../runtime-driver.ts';
-import { dockerMessage, dockerStatus } from '../docker/docker-error.ts';
+import { dockerMessage, dockerStatus, unlessGone } from '../docker/docker-error.ts';
 import { crashReason } from '../docker/docker-events.ts';
 import { generationOf, LABEL, replicasOf, serviceSpec, type ServiceSpecOptions } from './service-spec.ts';
 import { taskOutput } from './swarm-logs.ts';
@@ -92,11 +92,7 @@ export function scaleService(docker: Dockerode, id: string, replicas: number): P
   return updateService(docker, id, (spec) => ({ ...spec, Mode: { ...spec.Mode, Replicated: { Replicas: replicas } } }));
 }
 
-/**
- * Lets Swarm's updater go on past the slot it holds at (any spec change restarts it), with `pause` on
- * failure from now on. The same change also makes Swarm's orchestrator reconcile the service, which
- * starts a new task in any slot whose restart policy gave up.
- */
+/** Lets Swarm's updater go on past the slot it holds at (any spec change restarts it), with `pause` on failure from now on. */
 function nudge(docker: Dockerode, id: string): Promise<void> {
   return updateService(docker, id, (spec) => ({
     ...spec,
@@ -152,6 +148,7 @@ async function converge(ctx: RollOutContext, serviceId: string, target: Target, 
   let readyAtNudge = -1;
   let nudgedAt = 0;
   let slowest: { task: SwarmTask; reason: string } | null = null;
+  let rolledBackReads = 0;
   let first = true;
   for (;; first = false) {
     if (signal?.aborted) throw new RuntimeError(`rollout of generation ${target.generation} aborted`);
@@ -176,9 +173,13 @@ async function converge(ctx: RollOutContext, serviceId: string, target: Target, 
     }
     const specGeneration = generationOf(service.Spec);
     if (specGeneration !== target.generation) {
-      throw new RuntimeError(
-        `Swarm rolled the service back to generation ${specGeneration ?? '?'} (${service.UpdateStatus?.Message ?? 'no reason given'}) before generation ${target.generation} was ready`,
-      );
+      // Swarm's own rollback (FailureAction, first slot): its message names the task that failed.
+      // The task list may not show that task ended yet: read again a few times before saying so.
+      if (target.strict && rolledBackReads++ < 4) {
+        await sleep(ctx.pollMs, signal);
+        continue;
+      }
+      throw await rolledBack(docker, target, service, specGeneration);
     }
     const updateState = service.UpdateStatus?.State;
     if (updateState === 'paused' || updateState === 'rollback_paused') {
@@ -242,6 +243,18 @@ async function converge(ctx: RollOutContext, serviceId: string, target: Target, 
   }
 }
 
+/** Swarm rolled the service back by itself: the failure of the task its message names, if it can be read. */
+async function rolledBack(docker: Dockerode, target: Target, service: SwarmService, generation: number | null): Promise<RuntimeError> {
+  const message = service.UpdateStatus?.Message ?? 'no reason given';
+  const taskId = /task ([a-z0-9]{25})\b/.exec(message)?.[1];
+  const task = taskId ? ((await unlessGone(() => docker.getTask(taskId).inspect()).catch(() => undefined)) as SwarmTask | undefined) : undefined;
+  if (task && endedOnItsOwn(task.Status?.State)) return replicaFailure(docker, target, task, `${endedReason(task)} before becoming ready`);
+  return new RuntimeError(
+    `Swarm rolled the service back to generation ${generation ?? '?'} before generation ${target.generation} was ready: ${message}`,
+    task ? await taskOutput(docker, task.ID, LAST_OUTPUT_LINES) : [],
+  );
+}
+
 /** The latest task of a slot where Swarm stopped trying (no successor wanted), for `generation`, unless `known`. */
 function givenUp(tasks: SwarmTask[], generation: number, known: ReadonlySet<string>): SwarmTask | null {
   const latest = new Map<number, SwarmTask>();
@@ -257,22 +270,26 @@ function givenUp(tasks: SwarmTask[], generation: number, known: ReadonlySet<stri
   return null;
 }
 
-/** Removes a service and waits (bounded) until Swarm has taken its tasks down. */
-export async function removeService(docker: Dockerode, id: string, timeoutMs = 60_000): Promise<void> {
+/**
+ * Removes a service and waits (bounded) until its tasks are gone: Swarm keeps them, desired
+ * `remove`, while the node drains them (2 s), stops them and deletes their containers.
+ */
+export async function removeService(docker: Dockerode, service: SwarmService, timeoutMs = 60_000): Promise<void> {
   try {
-    await docker.getService(id).remove();
+    await docker.getService(service.ID).remove();
   } catch (error) {
-    if (dockerStatus(error) !== 404) throw new RuntimeError(`cannot remove service ${id}: ${dockerMessage(error)}`);
+    if (dockerStatus(error) !== 404) throw new RuntimeError(`cannot remove service ${service.Spec?.Name ?? service.ID}: ${dockerMessage(error)}`);
   }
+  // The service filter fails once the service is gone: its tasks are found by their labels.
+  const appId = service.Spec?.Labels?.[LABEL.appId];
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    // Once the service is gone, its tasks leave the store as their containers stop (the node's 2 s drain, then SIGTERM).
-    const tasks = await listTasks(docker, [id]).catch(() => []);
-    const containers = await docker.listContainers({ all: true, filters: { label: [`com.docker.swarm.service.id=${id}`] } });
-    if (tasks.length === 0 && containers.length === 0) return;
+    const tasks = appId ? ((await docker.listTasks({ filters: { label: [`${LABEL.appId}=${appId}`] } })) as SwarmTask[]) : [];
+    const containers = await docker.listContainers({ all: true, filters: { label: [`com.docker.swarm.service.id=${service.ID}`] } });
+    if (!tasks.some((t) => t.ServiceID === service.ID) && containers.length === 0) return;
     await sleep(200);
   }
-  throw new RuntimeError(`the tasks of service ${id} are still there ${timeoutMs / 1000} s after its removal`);
+  throw new RuntimeError(`the tasks of service ${service.Spec?.Name ?? service.ID} are still there ${timeoutMs / 1000} s after its removal`);
 }
 
 async function readyTaskCount(ctx: RollOutContext, serviceId: string, generation: number): Promise<number> {
@@ -299,23 +316,23 @@ export async function rollOut(ctx: RollOutContext, spec: RunSpec, progress: (inf
     known,
   });
   const [service, ...duplicates] = await listServices(docker, ctx.namespace, spec.appId);
-  for (const duplicate of duplicates) await removeService(docker, duplicate.ID); // two drivers raced to create it
+  for (const duplicate of duplicates) await removeService(docker, duplicate); // two drivers raced to create it
 
   if (!service) {
     if (spec.replicas === 0) return;
     progress(`creating service ${wanted.Name} (${spec.replicas} replica${spec.replicas === 1 ? '' : 's'})`);
-    let id: string;
+    let created: SwarmService;
     try {
-      id = (await docker.createService(wanted as Dockerode.CreateServiceOptions)).id;
+      created = { ID: (await docker.createService(wanted as Dockerode.CreateServiceOptions)).id, Spec: wanted };
     } catch (error) {
       const hint = dockerStatus(error) === 409 ? ` (a service of that name exists without this app's labels: remove it, or another app shares this id's first 8 characters)` : '';
       throw new RuntimeError(`cannot create service ${wanted.Name} for ${spec.image}: ${dockerMessage(error)}${hint}`);
     }
     ctx.changed();
     try {
-      await converge(ctx, id, target(spec.replicas, true), progress, signal);
+      await converge(ctx, created.ID, target(spec.replicas, true), progress, signal);
     } catch (error) {
-      await removeService(docker, id).catch(() => {});
+      await removeService(docker, created).catch(() => {});
       ctx.changed();
       throw error;
     }
@@ -331,9 +348,15 @@ export async function rollOut(ctx: RollOutContext, spec: RunSpec, progress: (inf
       await scaleService(docker, service.ID, spec.replicas);
       ctx.changed();
     } else if ((await listTasks(docker, [service.ID])).filter((t) => isWanted(t) && generationOfTask(t) === spec.generation).length < spec.replicas) {
-      // Adopting a service with slots whose restart policy gave up: asked again, they start afresh (as the docker driver replaces a dead container).
+      // Slots whose restart policy gave up: asked again, they start afresh (as the docker driver
+      // replaces a dead container). Swarm revives such a slot only in an update that changes the
+      // task template: ForceUpdate, which replaces the others too, one by one (start-first, paced).
       progress('restarting the replicas Swarm gave up on');
-      await nudge(docker, service.ID);
+      await updateService(docker, service.ID, (current) => ({
+        ...current,
+        TaskTemplate: { ...current.TaskTemplate, ForceUpdate: (current.TaskTemplate?.ForceUpdate ?? 0) + 1 },
+      }));
+      ctx.changed();
     }
     await converge(ctx, service.ID, target(spec.replicas, false, known), progress, signal);
     return;

@@ -155,7 +155,7 @@ export class SwarmDriver implements RuntimeDriver {
       for (let pass = 0; pass < 3; pass++) {
         const services = await listServices(this.docker, this.namespace, appId);
         if (services.length === 0) return;
-        await Promise.all(services.map((s) => removeService(this.docker, s.ID)));
+        await Promise.all(services.map((s) => removeService(this.docker, s)));
         this.emit({ type: 'changed', appId });
       }
       const left = await listServices(this.docker, this.namespace, appId);

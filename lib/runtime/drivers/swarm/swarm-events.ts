@@ -2,7 +2,7 @@ import type Dockerode from 'dockerode';
 import type { RuntimeEvent } from '../runtime-driver.ts';
 import { crashReason } from '../docker/docker-events.ts';
 import { labelFilters, readIdentity } from './service-spec.ts';
-import { exitCodeOf, listServices, listTasks, taskIdentity } from './swarm-tasks.ts';
+import { earlierFailures, exitCodeOf, listServices, listTasks, specKey } from './swarm-tasks.ts';
 import { createdAt, endedOnItsOwn, type SwarmService, type SwarmTask } from './swarm-types.ts';
 
 export interface SwarmEventsOptions {
@@ -120,17 +120,18 @@ export class SwarmEvents {
 
   private crashOf(task: SwarmTask, tasks: SwarmTask[], service: SwarmService | undefined, appId: string): RuntimeEvent | null {
     if (this.reported.has(task.ID) || !endedOnItsOwn(task.Status?.State)) return null;
+    // Taken down with its service, or by a scale down: whatever it exited with, no crash.
+    if (task.DesiredState === 'remove') return null;
     // Swarm has not acted on it yet: it moves the ended task's desired state on in the same
     // transaction as it creates its successor (or decides not to). Next read.
     if (task.DesiredState === 'running' || task.DesiredState === 'ready') return null;
     this.reported.add(task.ID);
-    const generation = taskIdentity(task)?.generation;
     const slotTasks = tasks.filter((t) => t.ServiceID === task.ServiceID && t.Slot === task.Slot);
-    const willRestart = slotTasks.some((t) => createdAt(t) > createdAt(task) && taskIdentity(t)?.generation === generation);
+    const willRestart = slotTasks.some((t) => createdAt(t) > createdAt(task) && specKey(t) === specKey(task));
     const exitCode = exitCodeOf(task);
     let reason = task.Status?.State === 'rejected' ? `could not start: ${task.Status?.Err || 'rejected by the node'}` : crashReason(exitCode, false);
     if (!willRestart) {
-      const restarts = slotTasks.filter((t) => createdAt(t) < createdAt(task) && taskIdentity(t)?.generation === generation && endedOnItsOwn(t.Status?.State)).length;
+      const restarts = earlierFailures(task, slotTasks).length;
       const max = service?.Spec?.TaskTemplate?.RestartPolicy?.MaxAttempts ?? 0;
       reason += max > 0 && restarts >= max ? `; not restarted again after ${restarts} restarts` : '; Swarm will not restart it';
     }

@@ -40,6 +40,22 @@ export function taskIdentity(task: SwarmTask): TaskIdentity | null {
   return readIdentity(task.Spec?.ContainerSpec?.Labels);
 }
 
+/**
+ * Tasks of one slot with the same key run the same spec: Swarm's restart policy counts their
+ * failures together (a new generation, or a ForceUpdate, starts the count afresh).
+ */
+export function specKey(task: SwarmTask): string {
+  return `${taskIdentity(task)?.generation ?? '?'}/${task.Spec?.ForceUpdate ?? 0}`;
+}
+
+/** The tasks of `task`'s slot (in `slotTasks`) that ran its spec before it and ended on their own: its restarts. */
+export function earlierFailures(task: SwarmTask, slotTasks: SwarmTask[]): SwarmTask[] {
+  const key = specKey(task);
+  return slotTasks
+    .filter((t) => t.Slot === task.Slot && createdAt(t) < createdAt(task) && specKey(t) === key && endedOnItsOwn(t.Status?.State))
+    .sort((a, b) => createdAt(a) - createdAt(b));
+}
+
 /** Where the task answers on `port` while its container runs: 127.0.0.1 + the published port, or its overlay address. */
 export function taskAddress(task: SwarmTask, port: number, addressing: Addressing): ReplicaAddress | null {
   if (addressing.mode === 'loopback') {
@@ -126,9 +142,7 @@ async function observeTask(
 ): Promise<ObservedReplica | null> {
   const identity = taskIdentity(task);
   if (!identity) return null;
-  const earlier = slotTasks.filter(
-    (t) => createdAt(t) < createdAt(task) && taskIdentity(t)?.generation === identity.generation && endedOnItsOwn(t.Status?.State),
-  );
+  const earlier = earlierFailures(task, slotTasks);
   const lastEnded = earlier.at(-1);
   const status = task.Status?.State;
   let state: ReplicaState;

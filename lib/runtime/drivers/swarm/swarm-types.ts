@@ -74,7 +74,7 @@ export interface SwarmTask {
   NodeID?: string;
   CreatedAt?: string;
   DesiredState?: TaskState;
-  Spec?: { ContainerSpec?: SwarmContainerSpec };
+  Spec?: { ContainerSpec?: SwarmContainerSpec; ForceUpdate?: number };
   Status?: {
     Timestamp?: string;
     State?: TaskState;
