@@ -9,15 +9,20 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Dockerode from 'dockerode';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RuntimeError, type ReplicaAddress, type RunSpec, type RuntimeEvent } from '@/lib/runtime/drivers/runtime-driver.ts';
 import { SwarmDriver, type SwarmDriverOptions } from '@/lib/runtime/drivers/swarm/swarm-driver.ts';
 import { removeService } from '@/lib/runtime/drivers/swarm/roll-out.ts';
 import { removeLoopbackNetwork } from '@/lib/runtime/drivers/swarm/swarm-network.ts';
 import type { SwarmService, SwarmTask } from '@/lib/runtime/drivers/swarm/swarm-types.ts';
+import { LogFrameDecoder } from '@/lib/runtime/drivers/docker/log-frames.ts';
 
 const docker = new Dockerode();
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const namespace = `sw-${randomBytes(4).toString('hex')}`;
+/** The overlay network of the SWARM_NETWORK test, made by the test (as an operator would). */
+const overlay = `tollgate-${namespace}-apps`;
 const drivers: SwarmDriver[] = [];
 
 function newDriver(options: Partial<SwarmDriverOptions> = {}): SwarmDriver {
@@ -167,6 +172,18 @@ afterAll(async () => {
   const left = (await docker.listServices({ filters: { label: [`tollgate.namespace=${namespace}`] } })) as SwarmService[];
   await Promise.all(left.map((s) => removeService(docker, s)));
   await removeLoopbackNetwork(docker, namespace);
+  // A network whose last task just left may still hold endpoints for a moment.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const removed = await docker
+      .getNetwork(overlay)
+      .remove()
+      .then(
+        () => true,
+        (e: { statusCode?: number }) => e.statusCode === 404,
+      );
+    if (removed) break;
+    await sleep(500);
+  }
 });
 
 describe('SwarmDriver', () => {
@@ -491,5 +508,53 @@ describe('SwarmDriver', () => {
     expect(followed.find((l) => l.content === `boot ${thirdHost}`)?.replica).toBe('3');
     expect(followed.map((l) => l.content)).not.toContain('req /mark-2'); // tail 0: nothing from before
     await driver.remove(app.appId);
+  });
+
+  it('SWARM_NETWORK: tasks join an overlay network, publish nothing, and answer a Tollgate attached to it at their task address', async () => {
+    await docker.createNetwork({ Name: overlay, Driver: 'overlay', Attachable: true, CheckDuplicate: true, Labels: { 'tollgate.namespace': namespace } });
+    const appId = newAppId();
+    // Tollgate's place in the multi-node topology: a container on the overlay, with the manager's socket.
+    const client = await docker.createContainer({
+      Image: `tollgate/node-base:${process.versions.node}`,
+      User: '0',
+      WorkingDir: '/src',
+      Cmd: [NODE, '--import', 'tsx', 'tests/swarm/overlay-client.ts'],
+      Env: [`NAMESPACE=${namespace}`, `SWARM_NETWORK=${overlay}`, `APP_ID=${appId}`],
+      HostConfig: { Binds: [`${root}:/src:ro`, '/var/run/docker.sock:/var/run/docker.sock'], NetworkMode: overlay, Tmpfs: { '/tmp': '' } },
+    });
+    let output = '';
+    try {
+      await client.start();
+      await client.wait();
+      const frames = new LogFrameDecoder().push(await client.logs({ stdout: true, stderr: true, follow: false }));
+      output = frames.map((f) => f.text).join('');
+    } finally {
+      await client.remove({ force: true });
+    }
+    const result = JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as {
+      error?: string;
+      replicas?: { slot: number; state: string; address: ReplicaAddress }[];
+      answers?: string[];
+    };
+    expect(result.error, output).toBeUndefined();
+    expect(result.answers).toEqual(['Hello, World!', 'Hello, World!']);
+    const network = await docker.getNetwork(overlay).inspect();
+    const subnet = network.IPAM?.Config?.[0]?.Subnet ?? '';
+    for (const replica of result.replicas ?? []) {
+      expect(replica.state).toBe('running');
+      expect(replica.address.port).toBe(8080); // the container port itself: nothing is published
+      expect(replica.address.host.split('.').slice(0, 3).join('.')).toBe(subnet.split('.').slice(0, 3).join('.'));
+    }
+    const [service] = await services(appId);
+    expect(service?.Spec?.EndpointSpec?.Ports ?? []).toEqual([]);
+    expect(service?.Spec?.TaskTemplate?.Networks).toEqual([{ Target: network.Id }]); // Swarm keeps the id of the network named
+    for (const task of (await tasksOf(service!.ID)).filter((t) => t.DesiredState === 'running')) expect(task.Status?.PortStatus?.Ports ?? []).toEqual([]);
+
+    // The host is not on the overlay: a driver here still sees and removes the app (the engine's API), but cannot reach it.
+    const host = newDriver({ network: overlay });
+    const seen = await host.observe(appId);
+    expect(seen?.replicas.map((r) => [r.state, r.address?.host])).toEqual(result.replicas!.map((r) => ['starting', r.address.host]));
+    await host.remove(appId);
+    expect(await leftovers(appId)).toEqual({ services: 0, tasks: 0, containers: 0 });
   });
 });
