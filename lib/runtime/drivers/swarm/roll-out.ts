@@ -149,8 +149,7 @@ async function converge(ctx: RollOutContext, serviceId: string, target: Target, 
   let nudgedAt = 0;
   let slowest: { task: SwarmTask; reason: string } | null = null;
   let rolledBackReads = 0;
-  let first = true;
-  for (;; first = false) {
+  for (;;) {
     if (signal?.aborted) throw new RuntimeError(`rollout of generation ${target.generation} aborted`);
     const service = await inspectService(docker, serviceId);
     if (!service) throw new RuntimeError(`the service of this app was removed during the rollout of generation ${target.generation}`);
@@ -215,7 +214,7 @@ async function converge(ctx: RollOutContext, serviceId: string, target: Target, 
 
     const serving = [...readyFresh, ...old.filter((t) => t.Status?.State === 'running')].map((t) => t.ID).sort().join(',');
     if (serving !== routable) {
-      if (!first || routable !== null) ctx.changed();
+      if (routable !== null) ctx.changed(); // the caller said so when it changed the service
       routable = serving;
     }
 
