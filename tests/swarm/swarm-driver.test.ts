@@ -461,6 +461,9 @@ describe('SwarmDriver', () => {
     await sleep(1_100); // the log broker's `since` is whole seconds on some engines
     const since = new Date();
     await get(one!.address!, '/mark-1');
+    // Docker stamps a line when it reads it from the container, not when the app wrote it: lines of
+    // two containers a millisecond apart may swap. The order asserted below needs them apart.
+    await sleep(200);
     await get(two!.address!, '/mark-2');
     await sleep(500);
 
