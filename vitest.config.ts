@@ -37,6 +37,19 @@ export default defineConfig({
           maxWorkers: 1,
         },
       },
+      {
+        extends: true,
+        test: {
+          // Runs the swarm driver against a real engine: the setup builds the images and makes it a one-node swarm if it is none.
+          name: 'swarm',
+          include: ['tests/swarm/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/swarm/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });

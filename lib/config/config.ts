@@ -59,7 +59,7 @@ export const configSchema = z.object({
   ADMIN_PASSWORD: z.preprocess(unsetIfEmpty, z.string().min(8, 'must be at least 8 characters').optional()),
   RUNTIME: z.preprocess(
     unsetIfEmpty,
-    z.enum(['auto', 'process', 'docker'], { error: 'must be auto, process or docker' }).default('auto'),
+    z.enum(['auto', 'process', 'docker', 'swarm'], { error: 'must be auto, process or docker' }).default('auto'),
   ),
   // Labels every container, so Tollgate installs (and test runs) that share one engine never adopt or remove each other's.
   RUNTIME_NAMESPACE: z.preprocess(

@@ -2,6 +2,7 @@ import Dockerode from 'dockerode';
 import type { Config } from '../../config/config.ts';
 import { DockerDriver } from './docker/docker-driver.ts';
 import { ProcessDriver } from './process/process-driver.ts';
+import { SwarmDriver, swarmNetworkFromEnv } from './swarm/swarm-driver.ts';
 import type { RuntimeDriver } from './runtime-driver.ts';
 
 export type RuntimeName = RuntimeDriver['name'];
@@ -29,6 +30,6 @@ export function createDriver(runtime: RuntimeName, config: Pick<Config, 'RUNTIME
     case 'process':
       return new ProcessDriver({ log: (line: string) => log(line) });
     case 'swarm':
-      throw new Error('RUNTIME=swarm is not available yet');
+      return new SwarmDriver({ namespace: config.RUNTIME_NAMESPACE, network: swarmNetworkFromEnv(), warn: log });
   }
 }
