@@ -116,10 +116,11 @@ describe('forward auth: the decision', () => {
     expect(ok.status).toBe(200);
   });
 
-  it('an app open to anyone is allowed without identity', async () => {
+  it('an app open to anyone is allowed without identity (empty headers, replacing any the client sent)', async () => {
     const res = await call('/__tollgate/authz', traefik(host(OPEN)));
     expect(res.status).toBe(200);
-    expect(res.headers['x-tollgate-token-id']).toBeUndefined();
+    expect(res.headers['x-tollgate-token-id']).toBe('');
+    expect(res.headers['x-tollgate-token-name']).toBe('');
   });
 });
 

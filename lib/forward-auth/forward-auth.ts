@@ -155,7 +155,11 @@ function originalView(req: IncomingMessage, original: OriginalRequest): Incoming
   return Object.create(req, { url: { value: original.uri }, method: { value: method } }) as IncomingMessage;
 }
 
-/** A denial for nginx's auth_request: status, JSON body, and never a redirect. */
+/**
+ * A denial for nginx's auth_request: status and JSON body, never a redirect.
+ * No WWW-Authenticate: nginx would copy it into the client's answer, beside
+ * the one of the full answer its snippet fetches from nginx/denied.
+ */
 function plainDenial(req: IncomingMessage, res: ServerResponse, r: Reply): void {
   const body = Buffer.from(JSON.stringify(replyBody(r)));
   const headers: Record<string, string | number> = {
@@ -163,7 +167,6 @@ function plainDenial(req: IncomingMessage, res: ServerResponse, r: Reply): void 
     'content-type': 'application/json; charset=utf-8',
     'content-length': body.length,
   };
-  if (r.wwwAuthenticate) headers['www-authenticate'] = r.wwwAuthenticate;
   if (r.retryAfter) headers['retry-after'] = String(r.retryAfter);
   res.writeHead(r.status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);

@@ -23,19 +23,18 @@ export const IDENTITY_HEADERS = {
 } as const;
 
 /**
- * The allow's headers. An app open to anyone (unsecureHttp) gets no token
- * headers. The token's name is percent-encoded (`decodeURIComponent` gives it
- * back): names may hold any character, header values may not.
+ * The allow's headers. An app open to anyone (unsecureHttp) gets them empty:
+ * present, so that every proxy's "copy these headers from the answer" replaces
+ * whatever the client sent under those names. The token's name is
+ * percent-encoded (`decodeURIComponent` gives it back): names may hold any
+ * character, header values may not.
  */
 export function allowHeaders(token: ResolvedToken | null): Record<string, string | number> {
-  const headers: Record<string, string | number> = {
+  return {
     'cache-control': ALLOW_CACHE_CONTROL,
     vary: ALLOW_VARY,
     'content-length': 0,
+    [IDENTITY_HEADERS.tokenId]: token ? token.record.id : '',
+    [IDENTITY_HEADERS.tokenName]: token ? encodeURIComponent(token.record.name) : '',
   };
-  if (token) {
-    headers[IDENTITY_HEADERS.tokenId] = token.record.id;
-    headers[IDENTITY_HEADERS.tokenName] = encodeURIComponent(token.record.name);
-  }
-  return headers;
 }
