@@ -164,7 +164,7 @@ export async function startCaddy(values: Omit<Record<string, string>, 'SITE' | '
   const dir = mkdtempSync(path.join(tmpdir(), 'tollgate-fa-caddy-'));
   const port = await freePort();
   const file = path.join(dir, 'Caddyfile');
-  writeFileSync(file, `{\n\tadmin off\n\tauto_https off\n\tpersist_config off\n}\n\n` + renderSnippet(SNIPPETS.caddy, { ...values, SITE: `http://${values.APP_HOST}:${port}`, BIND: '127.0.0.1' }));
+  writeFileSync(file, `{\n\tadmin off\n\tauto_https off\n}\n\n` + renderSnippet(SNIPPETS.caddy, { ...values, SITE: `http://${values.APP_HOST}:${port}`, BIND: '127.0.0.1' }));
   const env = { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir };
   const check = spawnSync('caddy', ['validate', '--config', file, '--adapter', 'caddyfile'], { encoding: 'utf8', env });
   if (check.status !== 0) throw new Error(`caddy validate refused the snippet:\n${check.stdout}${check.stderr}`);
