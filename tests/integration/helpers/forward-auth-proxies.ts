@@ -69,6 +69,8 @@ export async function startEchoApp(): Promise<EchoApp> {
 
 export interface RunningProxy {
   port: number;
+  /** The proxy's main process (nginx: its master; workers are its children). */
+  pid: number;
   dir: string;
   output(): string;
   stop(): Promise<void>;
@@ -99,6 +101,7 @@ function started(child: ChildProcess, port: number, dir: string, stopSignal: Nod
   const output = () => Buffer.concat(chunks).toString('utf8') + readLog(dir);
   return {
     port,
+    pid: child.pid!,
     dir,
     output,
     stop: async () => {
@@ -126,13 +129,18 @@ function readLog(dir: string): string {
  * nginx (Debian's nginx-light) with docs/forward-auth/nginx.conf included in its http block:
  * worker_processes 1, a temp prefix, listening on a free 127.0.0.1 port.
  */
-export async function startNginx(values: Omit<Record<string, string>, 'LISTEN' | 'CACHE_DIR'>, options: { withoutCache?: boolean } = {}): Promise<RunningProxy> {
+export async function startNginx(
+  values: Omit<Record<string, string>, 'LISTEN' | 'CACHE_DIR'>,
+  options: { withoutCache?: boolean; withoutAuth?: boolean } = {},
+): Promise<RunningProxy> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tollgate-fa-nginx-'));
   chmodSync(dir, 0o755); // nginx workers run as nobody
   for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi', 'cache']) mkdirSync(path.join(dir, sub));
   chmodSync(path.join(dir, 'cache'), 0o777);
   const port = await freePort();
-  const snippet = renderSnippet(SNIPPETS.nginx, { ...values, LISTEN: `127.0.0.1:${port}`, CACHE_DIR: path.join(dir, 'cache') }, options);
+  let snippet = renderSnippet(SNIPPETS.nginx, { ...values, LISTEN: `127.0.0.1:${port}`, CACHE_DIR: path.join(dir, 'cache') }, options);
+  // The benchmark's "nginx alone": the very same site, without asking Tollgate.
+  if (options.withoutAuth) snippet = snippet.split('\n').filter((line) => !/^\s*(auth_request|error_page)\b/.test(line)).join('\n');
   writeFileSync(path.join(dir, 'tollgate-app.conf'), snippet);
   writeFileSync(
     path.join(dir, 'nginx.conf'),
