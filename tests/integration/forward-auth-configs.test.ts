@@ -10,7 +10,6 @@ import { renderSnippet, SNIPPETS } from './helpers/forward-auth-proxies.ts';
 const APP_ID = '6f1c3b1e-4a8f-4d2c-9f00-0123456789ab';
 const APP_HOST = `${APP_ID}.app.gra.example.com`;
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- walking parsed YAML */
 describe('docs/forward-auth/traefik.yml (file provider)', () => {
   const config = parse(
     renderSnippet(SNIPPETS.traefik, {
