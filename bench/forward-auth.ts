@@ -18,14 +18,16 @@
 //
 // Options: --duration S (10)  --warmup S (3)  --rounds N (2, interleaved; medians reported)
 //          --connections N (32)  --quick (--duration 5 --warmup 2 --rounds 1)
+//          --profile (the server under --cpu-prof: where its CPU went for the decision and the gateway)
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { startNginx, type RunningProxy } from '../tests/integration/helpers/forward-auth-proxies.ts';
 import { signIn } from '../tests/integration/helpers/test-server.ts';
 import { createBenchDatabase, onInterrupt, once, wasInterrupted, type BenchDatabase } from './lib/bench-database.ts';
+import { summarizeProfile, type Window } from './lib/cpuprofile.ts';
 import { cpuMs, processTree } from './lib/proc-cpu.ts';
 import { freePort, Processes, tail, waitFor, type Started } from './lib/processes.ts';
 import { fmtRate, fmtRatio, median, pad } from './lib/stats.ts';
@@ -46,6 +48,9 @@ const ROUNDS = Number(option('--rounds', QUICK ? '1' : '2'));
 const CONNECTIONS = Number(option('--connections', '32'));
 const THREADS = 1;
 const BAR_CACHED = 0.8;
+// --profile: run the server under node --cpu-prof and summarise where its CPU went while the
+// Tollgate rows (uncached decision, gateway) ran; the .cpuprofile is kept in the OS temp dir.
+const PROFILE = flag('--profile');
 const ADMIN = { email: 'bench@tollgate.test', password: 'bench-admin-password-1' };
 
 class SetupError extends Error {}
@@ -144,7 +149,8 @@ async function main(): Promise<number> {
     if ((await migrate.exited) !== 0) throw new SetupError(`db:migrate failed:\n${tail(migrate.output())}`);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    server = procs.start('tollgate', process.execPath, ['scripts/start.mjs'], {
+    const profileDir = path.join(tmp, 'prof');
+    server = procs.start('tollgate', process.execPath, [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'scripts/start.mjs'], {
       cwd: root,
       env: {
         ...process.env,
@@ -197,11 +203,15 @@ async function main(): Promise<number> {
     proxies.push(uncached);
     const cached = await startNginx(values);
     proxies.push(cached);
+    // The same on tmpfs, as the guide suggests for the decision cache.
+    const shm = existsSync('/dev/shm') ? await startNginx(values, { cacheDir: '/dev/shm' }) : null;
+    if (shm) proxies.push(shm);
     const nginxTarget = (key: string, label: string, proxy: RunningProxy): Target => ({ key, label, url: `http://127.0.0.1:${proxy.port}/`, proxyPids: () => processTree(proxy.pid) });
     const targets: Target[] = [
       nginxTarget('alone', 'nginx alone', alone),
       nginxTarget('uncached', 'nginx + tollgate, no cache', uncached),
       nginxTarget('cached', 'nginx + tollgate, 2 s cache', cached),
+      ...(shm ? [nginxTarget('cached-shm', 'nginx + tollgate, cache tmpfs', shm)] : []),
       { key: 'gateway', label: 'tollgate gateway', url: `${base}/`, proxyPids: () => [] },
     ];
     const tollgatePid = srv.child.pid!;
@@ -222,6 +232,7 @@ async function main(): Promise<number> {
     writeFileSync(luaPath, STATUS_CHECK_LUA);
     const wrkBase = { headers, threads: THREADS, connections: CONNECTIONS };
     const runs = new Map<string, Run[]>(targets.map((t) => [t.key, []]));
+    const windows = new Map<string, Window[]>();
     for (const target of targets) {
       const warm = await runWrk({ ...wrkBase, url: target.url, durationS: WARMUP, script: luaPath });
       assertAllOk(target, warm, 'warm-up');
@@ -231,7 +242,9 @@ async function main(): Promise<number> {
       for (const target of targets) {
         const proxyPids = target.proxyPids();
         const cpu0 = [cpuMs(proxyPids), cpuMs([tollgatePid]), cpuMs([upstreamPid])];
+        const t0 = Number(process.hrtime.bigint() / 1000n);
         const result = await runWrk({ ...wrkBase, url: target.url, durationS: DURATION });
+        windows.set(target.key, [...(windows.get(target.key) ?? []), { startUs: t0, endUs: Number(process.hrtime.bigint() / 1000n) }]);
         assertAllOk(target, result, `round ${round}`);
         const perReq = (ms: number) => (ms * 1000) / result.requests;
         const run: Run = {
@@ -278,6 +291,18 @@ async function main(): Promise<number> {
       `(cpu/r: CPU time per request of nginx's processes and of the Tollgate server, from /proc; the cached row revokes within 2 s, the others on the next request)`,
     ];
     console.log(`\n${'─'.repeat(95)}\n${lines.join('\n')}\n${'─'.repeat(95)}`);
+    if (PROFILE) {
+      await procs.stop(srv);
+      const file = existsSync(profileDir) ? readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).sort()[0] : undefined;
+      if (!file) console.log('\nno .cpuprofile was written');
+      else {
+        const kept = path.join(tmpdir(), `tollgate-bench-forward-auth-${Date.now()}.cpuprofile`);
+        copyFileSync(path.join(profileDir, file), kept);
+        for (const key of ['uncached', 'gateway']) {
+          console.log(`\nTollgate CPU profile during "${targets.find((t) => t.key === key)!.label}" (kept at ${kept}):\n${summarizeProfile(kept, windows.get(key) ?? [])}`);
+        }
+      }
+    }
     console.log(`\ndone in ${((Date.now() - started) / 1000).toFixed(0)} s; load now ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
     return 0;
   } finally {

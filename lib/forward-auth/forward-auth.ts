@@ -151,8 +151,10 @@ function gatePathProblem(): Problem {
  * answer keeps its body, as the call expects one.
  */
 function originalView(req: IncomingMessage, original: OriginalRequest): IncomingMessage {
-  const method = original.method === 'HEAD' && req.method !== 'HEAD' ? 'GET' : original.method;
-  return Object.create(req, { url: { value: original.uri }, method: { value: method } }) as IncomingMessage;
+  const view = Object.create(req) as IncomingMessage;
+  view.url = original.uri;
+  view.method = original.method === 'HEAD' && req.method !== 'HEAD' ? 'GET' : original.method;
+  return view;
 }
 
 /**

@@ -131,14 +131,19 @@ function readLog(dir: string): string {
  */
 export async function startNginx(
   values: Omit<Record<string, string>, 'LISTEN' | 'CACHE_DIR'>,
-  options: { withoutCache?: boolean; withoutAuth?: boolean } = {},
+  options: { withoutCache?: boolean; withoutAuth?: boolean; cacheDir?: string } = {},
 ): Promise<RunningProxy> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tollgate-fa-nginx-'));
   chmodSync(dir, 0o755); // nginx workers run as nobody
   for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi', 'cache']) mkdirSync(path.join(dir, sub));
   chmodSync(path.join(dir, 'cache'), 0o777);
   const port = await freePort();
-  let snippet = renderSnippet(SNIPPETS.nginx, { ...values, LISTEN: `127.0.0.1:${port}`, CACHE_DIR: path.join(dir, 'cache') }, options);
+  let cacheDir = path.join(dir, 'cache');
+  if (options.cacheDir) {
+    cacheDir = mkdtempSync(path.join(options.cacheDir, 'tollgate-fa-cache-'));
+    chmodSync(cacheDir, 0o777);
+  }
+  let snippet = renderSnippet(SNIPPETS.nginx, { ...values, LISTEN: `127.0.0.1:${port}`, CACHE_DIR: cacheDir }, options);
   // The benchmark's "nginx alone": the very same site, without asking Tollgate.
   if (options.withoutAuth) snippet = snippet.split('\n').filter((line) => !/^\s*(auth_request|error_page)\b/.test(line)).join('\n');
   writeFileSync(path.join(dir, 'tollgate-app.conf'), snippet);
@@ -163,6 +168,13 @@ http {
   if (check.status !== 0) throw new Error(`nginx -t refused the snippet:\n${check.stderr}${readLog(dir)}`);
   const child = spawn('nginx', ['-p', dir, '-e', path.join(dir, 'error.log'), '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const proxy = started(child, port, dir, 'SIGQUIT');
+  if (options.cacheDir) {
+    const stop = proxy.stop;
+    proxy.stop = async () => {
+      await stop();
+      rmSync(cacheDir, { recursive: true, force: true });
+    };
+  }
   await waitForPort(port, child, proxy.output);
   return proxy;
 }
