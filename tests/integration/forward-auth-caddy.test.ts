@@ -115,6 +115,17 @@ describe('forward auth behind Caddy', () => {
     expect((await appRequest(viaProxy(), { headers: bearer(token.secret) })).status).toBe(401);
   });
 
+  it('Envoy\'s call (the app\'s own Host, the original path after the prefix) is the decision, not the gateway', async () => {
+    const envoy = (path: string, headers: Record<string, string>) =>
+      appRequest(`http://127.0.0.1:${server.port}/__tollgate/authz/envoy${path}`, { headers: { host: new URL(app.url).host, ...headers } });
+    const browser = await envoy('/chat?x=1', { accept: 'text/html' });
+    expect(browser.status).toBe(302);
+    expect(browser.headers.location).toBe('/__tollgate/login?next=%2Fchat%3Fx%3D1');
+    const ok = await envoy('/chat', bearer(reader.secret));
+    expect(ok.status).toBe(200);
+    expect(ok.headers['x-tollgate-token-id']).toBe(reader.id);
+  });
+
   it('the endpoint on the panel port answers any caller, about its own credential only', async () => {
     const res = await appRequest(`http://127.0.0.1:${server.port}/__tollgate/authz`, {
       headers: { 'x-forwarded-host': new URL(app.url).host, 'x-forwarded-uri': '/', ...bearer(reader.secret) },
