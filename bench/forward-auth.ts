@@ -16,7 +16,7 @@
 // wrk, the proxies and the upstream). Warm-ups check every response is 200; timed runs check wrk's
 // error counters; any failure aborts (exit 1).
 //
-// Options: --duration S (10)  --warmup S (3)  --rounds N (2, interleaved; medians reported)
+// Options: --duration S (10)  --warmup S (3)  --rounds N (3, interleaved; medians reported)
 //          --connections N (32)  --quick (--duration 5 --warmup 2 --rounds 1)
 //          --profile (the server under --cpu-prof: where its CPU went for the decision and the gateway)
 import { spawnSync } from 'node:child_process';
@@ -44,7 +44,7 @@ function option(name: string, fallback: string): string {
 const QUICK = flag('--quick');
 const DURATION = Number(option('--duration', QUICK ? '5' : '10'));
 const WARMUP = Number(option('--warmup', QUICK ? '2' : '3'));
-const ROUNDS = Number(option('--rounds', QUICK ? '1' : '2'));
+const ROUNDS = Number(option('--rounds', QUICK ? '1' : '3'));
 const CONNECTIONS = Number(option('--connections', '32'));
 const THREADS = 1;
 const BAR_CACHED = 0.8;
@@ -288,6 +288,8 @@ async function main(): Promise<number> {
       ...targets.map(row),
       `nginx + cached decision / nginx alone = ${fmtRatio(cachedRatio)} (bar ≥ ${BAR_CACHED.toFixed(2)}) ${cachedRatio >= BAR_CACHED ? 'PASS' : 'MISS'}` +
         `   uncached / alone = ${fmtRatio(ratio('uncached'))}   uncached / gateway = ${fmtRatio(m.get('uncached')!.reqPerSec / m.get('gateway')!.reqPerSec)}`,
+      `what deciding costs per request: cached, nginx +${fmtUs(m.get('cached')!.proxyUs - aloneM.proxyUs)}; uncached, nginx +${fmtUs(m.get('uncached')!.proxyUs - aloneM.proxyUs)} and Tollgate ${fmtUs(m.get('uncached')!.tollgateUs)}` +
+        ` (Tollgate's gateway: ${fmtUs(m.get('gateway')!.tollgateUs)} for the whole request)`,
       `(cpu/r: CPU time per request of nginx's processes and of the Tollgate server, from /proc; the cached row revokes within 2 s, the others on the next request)`,
     ];
     console.log(`\n${'─'.repeat(95)}\n${lines.join('\n')}\n${'─'.repeat(95)}`);
