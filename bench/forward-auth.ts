@@ -94,6 +94,7 @@ interface Run {
   wrk: WrkResult;
   proxyUs: number;
   tollgateUs: number;
+  upstreamUs: number;
 }
 
 interface Measured {
@@ -102,6 +103,7 @@ interface Measured {
   p99Ms: number;
   proxyUs: number;
   tollgateUs: number;
+  upstreamUs: number;
 }
 
 const fmtMs = (ms: number) => (!Number.isFinite(ms) ? 'n/a' : ms < 1 ? `${(ms * 1000).toFixed(0)}us` : `${ms.toFixed(2)}ms`);
@@ -251,11 +253,12 @@ async function main(): Promise<number> {
           wrk: result,
           proxyUs: proxyPids.length ? perReq(cpuMs(proxyPids) - cpu0[0]!) : NaN,
           tollgateUs: perReq(cpuMs([tollgatePid]) - cpu0[1]!),
+          upstreamUs: perReq(cpuMs([upstreamPid]) - cpu0[2]!),
         };
         runs.get(target.key)!.push(run);
         console.log(
           `  round ${round} ${pad(target.label, 28)} ${pad(fmtRate(result.reqPerSec), 8, true)} req/s  p50 ${pad(fmtMs(result.p50Ms), 8, true)}  p99 ${pad(fmtMs(result.p99Ms), 8, true)}` +
-            `  cpu/req nginx ${pad(fmtUs(run.proxyUs), 6, true)} tollgate ${pad(fmtUs(run.tollgateUs), 6, true)}  (${result.requests} requests, all 2xx)`,
+            `  cpu/req nginx ${pad(fmtUs(run.proxyUs), 6, true)} tollgate ${pad(fmtUs(run.tollgateUs), 6, true)} upstream ${pad(fmtUs(run.upstreamUs), 6, true)}  (${result.requests} requests, all 2xx)`,
         );
       }
     }
@@ -268,6 +271,7 @@ async function main(): Promise<number> {
           p99Ms: median(list.map((r) => r.wrk.p99Ms)),
           proxyUs: median(list.map((r) => r.proxyUs)),
           tollgateUs: median(list.map((r) => r.tollgateUs)),
+          upstreamUs: median(list.map((r) => r.upstreamUs)),
         },
       ]),
     );
@@ -277,22 +281,30 @@ async function main(): Promise<number> {
       const x = m.get(target.key)!;
       return (
         `${pad(target.label, 30)}${pad(fmtRate(x.reqPerSec), 9, true)}${pad(fmtMs(x.p50Ms), 10, true)}${pad(fmtMs(x.p99Ms), 10, true)}` +
-        `${pad(fmtUs(x.proxyUs), 13, true)}${pad(fmtUs(x.tollgateUs), 16, true)}${pad(fmtRatio(ratio(target.key)), 10, true)}`
+        `${pad(fmtUs(x.proxyUs), 13, true)}${pad(fmtUs(x.tollgateUs), 16, true)}${pad(fmtUs(x.upstreamUs), 16, true)}${pad(fmtRatio(ratio(target.key)), 10, true)}`
       );
     };
     const cachedRatio = ratio('cached');
+    const serverUs = (key: string) => {
+      const x = m.get(key)!;
+      return (Number.isFinite(x.proxyUs) ? x.proxyUs : 0) + x.tollgateUs + x.upstreamUs;
+    };
     const lines = [
       `forward-auth bench (wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}s, ${cpus().length} cores; median of ${ROUNDS} round(s); nginx worker_processes 1;`,
       ` upstream: Tollgate's own hello-world child on 127.0.0.1:${upstreamPort} for every row; one token, Bearer)`,
-      `${pad('', 30)}${pad('req/s', 9, true)}${pad('p50', 10, true)}${pad('p99', 10, true)}${pad('nginx cpu/r', 13, true)}${pad('tollgate cpu/r', 16, true)}${pad('x alone', 10, true)}`,
+      `${pad('', 30)}${pad('req/s', 9, true)}${pad('p50', 10, true)}${pad('p99', 10, true)}${pad('nginx cpu/r', 13, true)}${pad('tollgate cpu/r', 16, true)}${pad('upstream cpu/r', 16, true)}${pad('x alone', 10, true)}`,
       ...targets.map(row),
       `nginx + cached decision / nginx alone = ${fmtRatio(cachedRatio)} (bar ≥ ${BAR_CACHED.toFixed(2)}) ${cachedRatio >= BAR_CACHED ? 'PASS' : 'MISS'}` +
         `   uncached / alone = ${fmtRatio(ratio('uncached'))}   uncached / gateway = ${fmtRatio(m.get('uncached')!.reqPerSec / m.get('gateway')!.reqPerSec)}`,
+      // Steadier than req/s on a shared machine: the server side's CPU per request (proxy,
+      // Tollgate, upstream; wrk's own is the same for every row and left out).
+      `by CPU per request (nginx + Tollgate + upstream, load-independent): cached / alone = ${fmtRatio(serverUs('alone') / serverUs('cached'))}` +
+        `   uncached / alone = ${fmtRatio(serverUs('alone') / serverUs('uncached'))}   gateway / alone = ${fmtRatio(serverUs('alone') / serverUs('gateway'))}`,
       `what deciding costs per request: cached, nginx +${fmtUs(m.get('cached')!.proxyUs - aloneM.proxyUs)}; uncached, nginx +${fmtUs(m.get('uncached')!.proxyUs - aloneM.proxyUs)} and Tollgate ${fmtUs(m.get('uncached')!.tollgateUs)}` +
         ` (Tollgate's gateway: ${fmtUs(m.get('gateway')!.tollgateUs)} for the whole request)`,
       `(cpu/r: CPU time per request of nginx's processes and of the Tollgate server, from /proc; the cached row revokes within 2 s, the others on the next request)`,
     ];
-    console.log(`\n${'─'.repeat(95)}\n${lines.join('\n')}\n${'─'.repeat(95)}`);
+    console.log(`\n${'─'.repeat(111)}\n${lines.join('\n')}\n${'─'.repeat(111)}`);
     if (PROFILE) {
       await procs.stop(srv);
       const file = existsSync(profileDir) ? readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).sort()[0] : undefined;
