@@ -143,7 +143,13 @@ export async function startNginx(
     cacheDir = mkdtempSync(path.join(options.cacheDir, 'tollgate-fa-cache-'));
     chmodSync(cacheDir, 0o777);
   }
-  let snippet = renderSnippet(SNIPPETS.nginx, { ...values, LISTEN: `127.0.0.1:${port}`, CACHE_DIR: cacheDir }, options);
+  let snippet: string;
+  try {
+    snippet = renderSnippet(SNIPPETS.nginx, { ...values, LISTEN: `127.0.0.1:${port}`, CACHE_DIR: cacheDir }, options);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   // The benchmark's "nginx alone": the very same site, without asking Tollgate.
   if (options.withoutAuth) snippet = snippet.split('\n').filter((line) => !/^\s*(auth_request|error_page)\b/.test(line)).join('\n');
   writeFileSync(path.join(dir, 'tollgate-app.conf'), snippet);
@@ -165,7 +171,11 @@ http {
 `,
   );
   const check = spawnSync('nginx', ['-t', '-q', '-p', dir, '-e', path.join(dir, 'error.log'), '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
-  if (check.status !== 0) throw new Error(`nginx -t refused the snippet:\n${check.stderr}${readLog(dir)}`);
+  if (check.status !== 0) {
+    const log = readLog(dir);
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`nginx -t refused the snippet:\n${check.stderr}${log}`);
+  }
   const child = spawn('nginx', ['-p', dir, '-e', path.join(dir, 'error.log'), '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const proxy = started(child, port, dir, 'SIGQUIT');
   if (options.cacheDir) {
@@ -175,7 +185,10 @@ http {
       rmSync(cacheDir, { recursive: true, force: true });
     };
   }
-  await waitForPort(port, child, proxy.output);
+  await waitForPort(port, child, proxy.output).catch(async (error: unknown) => {
+    await proxy.stop();
+    throw error;
+  });
   return proxy;
 }
 
@@ -187,9 +200,15 @@ export async function startCaddy(values: Omit<Record<string, string>, 'SITE' | '
   writeFileSync(file, `{\n\tadmin off\n\tauto_https off\n}\n\n` + renderSnippet(SNIPPETS.caddy, { ...values, SITE: `http://${values.APP_HOST}:${port}`, BIND: '127.0.0.1' }));
   const env = { ...process.env, HOME: dir, XDG_DATA_HOME: dir, XDG_CONFIG_HOME: dir };
   const check = spawnSync('caddy', ['validate', '--config', file, '--adapter', 'caddyfile'], { encoding: 'utf8', env });
-  if (check.status !== 0) throw new Error(`caddy validate refused the snippet:\n${check.stdout}${check.stderr}`);
+  if (check.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`caddy validate refused the snippet:\n${check.stdout}${check.stderr}`);
+  }
   const child = spawn('caddy', ['run', '--config', file, '--adapter', 'caddyfile'], { stdio: ['ignore', 'pipe', 'pipe'], env });
   const proxy = started(child, port, dir, 'SIGTERM');
-  await waitForPort(port, child, proxy.output);
+  await waitForPort(port, child, proxy.output).catch(async (error: unknown) => {
+    await proxy.stop();
+    throw error;
+  });
   return proxy;
 }
