@@ -1,6 +1,7 @@
 // Forward auth behind real nginx (Debian's nginx-light), configured by docs/forward-auth/nginx.conf:
 // nginx proxies to an app of its own while Tollgate, on its dedicated AUTHZ_PORT with a shared
 // secret, only decides. The app's id is one created through /v1.
+import net from 'node:net';
 import { chromium, type Browser } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_ARGS, findBrowser } from '../../e2e/find-browser.ts';
@@ -83,6 +84,27 @@ describe('forward auth behind nginx: the decision', () => {
     expect(seen.headers.cookie).toBe('theme=dark');
     expect(seen.headers['x-tollgate-authz-secret']).toBeUndefined();
     expect(JSON.stringify(seen)).not.toContain(reader.secret);
+  });
+
+  it('an absolute-form request line naming another app host gets the decision refused, never made for that app', async () => {
+    // The client holds a token for `other`'s group and asks nginx for `other`'s host in the
+    // request line while its Host header names this site: the site still decides for its own app.
+    const scoped = await fx.token('group=B');
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(nginx.port, '127.0.0.1', () => {
+        socket.end(
+          `GET http://${new URL(other.url).hostname}/ HTTP/1.1\r\nHost: ${new URL(viaProxy(nginx)).host}\r\n` +
+            `Authorization: Bearer ${scoped.secret}\r\nConnection: close\r\n\r\n`,
+        );
+      });
+      let data = '';
+      socket.on('data', (d) => (data += d));
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 403 /);
+    expect(raw).toContain('app_mismatch');
+    expect(raw).not.toContain('"headers"');
   });
 
   it('no credential: 401 JSON with WWW-Authenticate for programs; browsers are sent to the login page', async () => {
