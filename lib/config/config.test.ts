@@ -14,7 +14,23 @@ describe('configuration', () => {
       RUNTIME: 'auto',
       RUNTIME_NAMESPACE: 'tollgate',
       TRUSTED_PROXIES: [],
+      AUTHZ_HOST: '127.0.0.1',
     });
+  });
+
+  it('reads the forward-auth listener and secret', () => {
+    const config = parseConfig({ AUTHZ_PORT: '9181', AUTHZ_HOST: '10.0.0.5', AUTHZ_SECRET: 'x'.repeat(32) });
+    expect(config).toMatchObject({ AUTHZ_PORT: 9181, AUTHZ_HOST: '10.0.0.5', AUTHZ_SECRET: 'x'.repeat(32) });
+  });
+
+  it.each([
+    [{ AUTHZ_PORT: 'http' }, 'Invalid configuration: AUTHZ_PORT must be a port number (got "http")'],
+    [{ AUTHZ_PORT: '0' }, 'Invalid configuration: AUTHZ_PORT must be between 1 and 65535 (got "0")'],
+    [{ AUTHZ_PORT: '3000' }, 'Invalid configuration: AUTHZ_PORT must differ from PORT (got "3000")'],
+    [{ AUTHZ_HOST: 'a b' }, 'Invalid configuration: AUTHZ_HOST must be an address to listen on, such as 127.0.0.1 or 10.0.0.5 (got "a b")'],
+    [{ AUTHZ_SECRET: 'short' }, /^Invalid configuration: AUTHZ_SECRET must be at least 32 characters$/],
+  ])('refuses a bad forward-auth setting %j with one line', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(message);
   });
 
   it('reads TRUSTED_PROXIES as a list of ranges, and names an entry that is not one', () => {
@@ -25,7 +41,7 @@ describe('configuration', () => {
   });
 
   it.each([
-    [{ RUNTIME: 'kubernetes' }, 'Invalid configuration: RUNTIME must be auto, process or docker (got "kubernetes")'],
+    [{ RUNTIME: 'kubernetes' }, 'Invalid configuration: RUNTIME must be auto, process, docker or swarm (got "kubernetes")'],
     [{ RUNTIME_NAMESPACE: 'Tollgate Prod' }, 'Invalid configuration: RUNTIME_NAMESPACE must be lowercase letters, digits and "-" (at most 40) (got "Tollgate Prod")'],
     [{ DOCKER_HOST: '/var/run/docker.sock' }, 'Invalid configuration: DOCKER_HOST must be a unix://, tcp://, npipe:// or ssh:// address (got "/var/run/docker.sock")'],
   ])('refuses a bad runtime setting %j with one line', (env, message) => {

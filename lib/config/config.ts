@@ -59,7 +59,7 @@ export const configSchema = z.object({
   ADMIN_PASSWORD: z.preprocess(unsetIfEmpty, z.string().min(8, 'must be at least 8 characters').optional()),
   RUNTIME: z.preprocess(
     unsetIfEmpty,
-    z.enum(['auto', 'process', 'docker', 'swarm'], { error: 'must be auto, process or docker' }).default('auto'),
+    z.enum(['auto', 'process', 'docker', 'swarm'], { error: 'must be auto, process, docker or swarm' }).default('auto'),
   ),
   // Labels every container, so Tollgate installs (and test runs) that share one engine never adopt or remove each other's.
   RUNTIME_NAMESPACE: z.preprocess(
@@ -78,8 +78,12 @@ export const configSchema = z.object({
       .regex(/^(unix|tcp|npipe|ssh):\/\/\S+$/, 'must be a unix://, tcp://, npipe:// or ssh:// address')
       .optional(),
   ),
+  // Forward auth (docs/forward-auth/): the decision endpoint on a listener of its own, for a private network.
+  AUTHZ_PORT: z.preprocess(unsetIfEmpty, z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535').optional()),
+  AUTHZ_HOST: z.preprocess(unsetIfEmpty, z.string().regex(/^[0-9A-Za-z.:-]+$/, 'must be an address to listen on, such as 127.0.0.1 or 10.0.0.5').default('127.0.0.1')),
+  AUTHZ_SECRET: z.preprocess(unsetIfEmpty, z.string().min(32, 'must be at least 32 characters').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (it travels in a header)').optional()),
   LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(['info', 'debug'], { error: 'must be info or debug' }).default('info')),
-});
+}).refine((c) => c.AUTHZ_PORT === undefined || c.AUTHZ_PORT !== c.PORT, { message: 'must differ from PORT', path: ['AUTHZ_PORT'] });
 
 export type Config = z.infer<typeof configSchema>;
 

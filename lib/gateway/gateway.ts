@@ -139,20 +139,7 @@ export class Gateway {
 
   /** The outcome from cached data alone, or undefined when the database must be asked. */
   private decideFromCache(req: IncomingMessage, host: AppHost): Outcome | undefined {
-    const early = targetProblem(req, host);
-    if (early) return reply(early);
-    const cached = this.options.resolver.peekApp(host.appId);
-    if (cached === undefined) return undefined;
-    const found = findApp(cached, host);
-    if ('reply' in found) return reply(found.reply);
-    if (isGatePath(req)) return undefined;
-    const bearer = parseBearer(req.headers.authorization);
-    if (typeof bearer === 'string') {
-      const token = this.options.resolver.peekTokenBySecret(bearer);
-      return token === undefined ? undefined : decideAccess(req, found.app, { kind: 'token', found: token });
-    }
-    // Gate-cookie sessions take the general path; programs send Bearer.
-    return req.headers.cookie ? undefined : decideAccess(req, found.app, NONE);
+    return decideFromCache(req, host, this.options.resolver);
   }
 
   private async decide(req: IncomingMessage, host: AppHost, isUpgrade: boolean): Promise<Outcome> {
@@ -176,10 +163,8 @@ export class Gateway {
   }
 
   /** The request's credential: `Authorization: Bearer`, else the gate cookie's session. */
-  private async presented(req: IncomingMessage, app: GatewayApp): Promise<Presented> {
-    const bearer = parseBearer(req.headers.authorization);
-    if (typeof bearer === 'string') return { kind: 'token', found: await this.options.resolver.tokenBySecret(bearer) };
-    return findGateSession(req, app, this.options.resolver);
+  private presented(req: IncomingMessage, app: GatewayApp): Promise<Presented> {
+    return presentedCredential(req, app, this.options.resolver);
   }
 
   private runningUpstream(app: GatewayApp): Upstream | null {
@@ -189,10 +174,38 @@ export class Gateway {
 
 const reply = (r: Reply): Outcome => ({ kind: 'reply', reply: r });
 
-const isGatePath = (req: IncomingMessage) => (req.url ?? '').startsWith(GATE_PATH);
+// The gateway's steps are exported one by one for lib/forward-auth, which takes
+// the same decision for a proxy in front (nginx auth_request, Traefik, Caddy, Envoy).
+
+/** The outcome from cached data alone, or undefined when the database must be asked. */
+export function decideFromCache(req: IncomingMessage, host: AppHost, resolver: AccessResolver): Outcome | undefined {
+  const early = targetProblem(req, host);
+  if (early) return reply(early);
+  const cached = resolver.peekApp(host.appId);
+  if (cached === undefined) return undefined;
+  const found = findApp(cached, host);
+  if ('reply' in found) return reply(found.reply);
+  if (isGatePath(req)) return undefined;
+  const bearer = parseBearer(req.headers.authorization);
+  if (typeof bearer === 'string') {
+    const token = resolver.peekTokenBySecret(bearer);
+    return token === undefined ? undefined : decideAccess(req, found.app, { kind: 'token', found: token });
+  }
+  // Gate-cookie sessions take the general path; programs send Bearer.
+  return req.headers.cookie ? undefined : decideAccess(req, found.app, NONE);
+}
+
+/** The request's credential: `Authorization: Bearer`, else the gate cookie's session. */
+export async function presentedCredential(req: IncomingMessage, app: GatewayApp, resolver: AccessResolver): Promise<Presented> {
+  const bearer = parseBearer(req.headers.authorization);
+  if (typeof bearer === 'string') return { kind: 'token', found: await resolver.tokenBySecret(bearer) };
+  return findGateSession(req, app, resolver);
+}
+
+export const isGatePath = (req: IncomingMessage) => (req.url ?? '').startsWith(GATE_PATH);
 
 /** Refusals that need no lookup: an absolute-form target, a host that cannot name an app. */
-function targetProblem(req: IncomingMessage, host: AppHost): Reply | null {
+export function targetProblem(req: IncomingMessage, host: AppHost): Reply | null {
   // Absolute-form (`GET http://elsewhere/`) or `*`: not a request for this app.
   if (!(req.url ?? '').startsWith('/')) return { status: 400, code: 'bad_request', message: 'Request target must be a path' };
   if (!isRecordId(host.appId)) return noSuchApp();
@@ -200,7 +213,7 @@ function targetProblem(req: IncomingMessage, host: AppHost): Reply | null {
 }
 
 /** The app this host names, or the 404 for a missing, deleted or other-region app. */
-function findApp(app: GatewayApp | null, host: AppHost): { app: GatewayApp } | { reply: Reply } {
+export function findApp(app: GatewayApp | null, host: AppHost): { app: GatewayApp } | { reply: Reply } {
   if (!app || app.state === 'DELETED' || app.region.toUpperCase() !== host.region) return { reply: noSuchApp() };
   return { app };
 }

@@ -11,6 +11,7 @@ import { startController } from '../runtime/controller/start-controller.ts';
 import { AccessResolver } from '../gateway/access-resolver.ts';
 import { Gateway } from '../gateway/gateway.ts';
 import { prismaGatewayStore } from '../gateway/gateway-store.ts';
+import { startForwardAuth } from '../forward-auth/start-forward-auth.ts';
 import { onChange } from '../events/change-bus.ts';
 import { listenForChanges } from '../events/postgres-change-listener.ts';
 import { recordTokenUse, tokenUseCounter } from '../tokens/record-token-use.ts';
@@ -74,6 +75,8 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
   const changeListener = config.DATABASE_URL ? listenForChanges(config.DATABASE_URL, log) : null;
   const controller = await startController({ prisma: db.prisma, config, log });
 
+  const forwardAuth = await startForwardAuth({ config, store, resolver, log });
+
   const nextApp = next({ dev: options.dev ?? false, dir: options.dir, hostname: config.HOST, port: config.PORT });
   await nextApp.prepare();
   const handle = nextApp.getRequestHandler();
@@ -86,6 +89,8 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
       req.resume();
       return;
     }
+    // The forward-auth decision endpoint, on any host (Envoy sends the app's own): docs/forward-auth/.
+    if (forwardAuth.serve(req, res)) return;
     const appHost = parseAppHost(req.headers.host, config.BASE_DOMAIN);
     if (appHost) {
       const failed = (error: unknown) => {
@@ -158,6 +163,7 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
       const closing = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closing;
+      await forwardAuth.close();
       stopListening();
       await changeListener?.close();
       await controller.close();

@@ -72,6 +72,25 @@ describe('two server processes on one database', () => {
   });
 });
 
+describe('forward auth across processes', () => {
+  it('a token regenerated through one process is refused by the other\'s decision endpoint within a second', async () => {
+    const token = await newToken(viaProxy, { cookie }, 'forward-auth-two-processes');
+    const decide = (secret: string) =>
+      appRequest(`http://127.0.0.1:${direct.port}/__tollgate/authz`, {
+        headers: { 'x-forwarded-host': new URL(helloUrl).host, 'x-forwarded-uri': '/', authorization: `Bearer ${secret}` },
+      });
+    // The second process has now cached the token.
+    expect((await decide(token.secret)).status).toBe(200);
+    expect((await decide(token.secret)).status).toBe(200);
+    const renewed = await apiClient(viaProxy.url)({ cookie }, 'POST', `/v1/token/${token.id}/renew`);
+    expect(renewed.status).toBe(200);
+    const started = Date.now();
+    await waitFor(async () => ((await decide(token.secret)).status === 401 ? true : undefined), 'the second server to refuse the old secret', 5_000);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect((await decide(renewed.body.status.value)).status).toBe(200);
+  });
+});
+
 describe('database unreachable', () => {
   it('answers 503 (never the app) once a credential is unverified for 5 s, and recovers when the database returns', async () => {
     const token = await newToken(viaProxy, { cookie }, 'db-down');
