@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, unit, build, integration, docker, e2e — in that order,
+// `npm test`: typecheck, lint, unit, build, integration, docker, swarm, e2e — in that order,
 // stopping at the first failure. Runs against PGlite, or against PostgreSQL
 // when DATABASE_URL is set (each suite makes its own fresh databases there).
 //
@@ -14,6 +14,8 @@ const steps = [
   ['build', ['npm', 'run', '--silent', 'build']],
   ['integration', ['npx', 'vitest', 'run', '--project', 'integration']],
   ['docker', ['npx', 'vitest', 'run', '--project', 'docker']],
+  // The Swarm driver on a one-node swarm (its setup makes one if the engine is none).
+  ['swarm', ['npx', 'vitest', 'run', '--project', 'swarm']],
   ['e2e', ['node', 'e2e/run.mjs']],
 ];
 
@@ -23,11 +25,11 @@ const skipped = new Set(skipAt === -1 ? [] : args.slice(skipAt + 1));
 const only = (skipAt === -1 ? args : args.slice(0, skipAt)).filter((arg) => !arg.startsWith('--'));
 const wanted = (name) => (only.length === 0 || only.includes(name)) && !skipped.has(name);
 
-if (wanted('docker') && spawnSync('docker', ['info'], { stdio: 'ignore' }).status !== 0) {
+if ((wanted('docker') || wanted('swarm')) && spawnSync('docker', ['info'], { stdio: 'ignore' }).status !== 0) {
   console.error(
-    '\n== the docker suite needs a Docker engine, and `docker info` does not answer.\n' +
+    '\n== the docker and swarm suites need a Docker engine, and `docker info` does not answer.\n' +
       '   Install it and start the daemon (as .ci/run does: apt-get install -y docker.io; dockerd &),\n' +
-      '   or leave the suite out knowingly: npm test -- --skip docker',
+      '   or leave the suites out knowingly: npm test -- --skip docker swarm',
   );
   process.exit(1);
 }
