@@ -1,4 +1,4 @@
-import { getConfig } from '../config/config.ts';
+import { getConfig, panelOrigin } from '../config/config.ts';
 import type { App, AppEvent, AppReplica } from '../db/generated/client.ts';
 import { asLabels } from '../labels/labels.ts';
 import { appUrl } from './app-host.ts';
@@ -43,7 +43,7 @@ export function appDto(app: AppWithDetail, extra?: { replacedLabels?: string[] }
     status: {
       state: app.state,
       ...(app.statusInfo ? { info: app.statusInfo } : {}),
-      url: appUrl({ appId: app.id, region: app.region, baseDomain: config.BASE_DOMAIN, port: config.PORT }),
+      url: appUrl({ appId: app.id, region: app.region, panelOrigin: panelOrigin(config) }),
       replicas: replicaCounts(app),
       generation: app.generation,
       rollout: rolloutStatus(app),

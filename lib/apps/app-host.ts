@@ -22,10 +22,8 @@ export function parseAppHost(hostHeader: string | undefined, baseDomain: string)
   return { appId: parts[0], region: parts[2].toUpperCase() };
 }
 
-/** The URL an app is reached at. */
-export function appUrl(options: { appId: string; region: string; baseDomain: string; port: number; secure?: boolean }) {
-  const scheme = options.secure ? 'https' : 'http';
-  const defaultPort = options.secure ? 443 : 80;
-  const port = options.port === defaultPort ? '' : `:${options.port}`;
-  return `${scheme}://${options.appId}.app.${options.region.toLowerCase()}.${options.baseDomain}${port}/`;
+/** The URL an app is reached at: its host under the panel's domain, with the panel's scheme and port. */
+export function appUrl(options: { appId: string; region: string; panelOrigin: string }) {
+  const panel = new URL(options.panelOrigin);
+  return `${panel.protocol}//${options.appId}.app.${options.region.toLowerCase()}.${panel.host}/`;
 }

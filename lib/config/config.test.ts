@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from './config.ts';
+import { ConfigError, panelOrigin, parseConfig } from './config.ts';
 
 describe('configuration', () => {
   it('has the documented defaults', () => {
@@ -31,6 +31,15 @@ describe('configuration', () => {
     [{ AUTHZ_SECRET: 'short' }, /^Invalid configuration: AUTHZ_SECRET must be at least 32 characters$/],
   ])('refuses a bad forward-auth setting %j with one line', (env, message) => {
     expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it('takes a PUBLIC_URL on BASE_DOMAIN, and derives the panel origin without one', () => {
+    expect(panelOrigin(parseConfig({}))).toBe('http://localhost:3000');
+    expect(panelOrigin(parseConfig({ BASE_DOMAIN: 'ai.example.com', PUBLIC_URL: 'https://ai.example.com' }))).toBe('https://ai.example.com');
+    expect(() => parseConfig({ BASE_DOMAIN: 'ai.example.com', PUBLIC_URL: 'https://other.example.com' })).toThrow(
+      'Invalid configuration: PUBLIC_URL must be on BASE_DOMAIN (app hosts are <id>.app.<region>.<BASE_DOMAIN>) (got "https://other.example.com")',
+    );
+    expect(() => parseConfig({ PUBLIC_URL: 'ftp://localhost' })).toThrow('Invalid configuration: PUBLIC_URL must be an http:// or https:// URL such as https://ai.example.com (got "ftp://localhost")');
   });
 
   it('reads TRUSTED_PROXIES as a list of ranges, and names an entry that is not one', () => {

@@ -34,6 +34,15 @@ export const configSchema = z.object({
       .regex(hostnameRule, 'must be a DNS name such as localhost or ai.example.com')
       .default('localhost'),
   ),
+  // Where users reach the panel, when that is not http://BASE_DOMAIN:PORT (TLS at a proxy, another port):
+  // app URLs, the panel sign-in round trip and the assertions' issuer follow it.
+  PUBLIC_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL such as https://ai.example.com' })
+      .refine((text) => new URL(text).pathname === '/', 'must be an origin, without a path')
+      .optional(),
+  ),
   DATABASE_URL: z.preprocess(
     unsetIfEmpty,
     z
@@ -83,9 +92,21 @@ export const configSchema = z.object({
   AUTHZ_HOST: z.preprocess(unsetIfEmpty, z.string().regex(/^[0-9A-Za-z.:-]+$/, 'must be an address to listen on, such as 127.0.0.1 or 10.0.0.5').default('127.0.0.1')),
   AUTHZ_SECRET: z.preprocess(unsetIfEmpty, z.string().min(32, 'must be at least 32 characters').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (it travels in a header)').optional()),
   LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(['info', 'debug'], { error: 'must be info or debug' }).default('info')),
-}).refine((c) => c.AUTHZ_PORT === undefined || c.AUTHZ_PORT !== c.PORT, { message: 'must differ from PORT', path: ['AUTHZ_PORT'] });
+})
+  .refine((c) => c.AUTHZ_PORT === undefined || c.AUTHZ_PORT !== c.PORT, { message: 'must differ from PORT', path: ['AUTHZ_PORT'] })
+  // App hosts are <id>.app.<region>.<BASE_DOMAIN>: the public panel must be that same domain.
+  .refine((c) => c.PUBLIC_URL === undefined || new URL(c.PUBLIC_URL).hostname === c.BASE_DOMAIN, {
+    message: 'must be on BASE_DOMAIN (app hosts are <id>.app.<region>.<BASE_DOMAIN>)',
+    path: ['PUBLIC_URL'],
+  });
 
 export type Config = z.infer<typeof configSchema>;
+
+/** The panel's origin as users reach it (no trailing slash). */
+export function panelOrigin(config: Pick<Config, 'PUBLIC_URL' | 'BASE_DOMAIN' | 'PORT'>): string {
+  if (config.PUBLIC_URL) return new URL(config.PUBLIC_URL).origin;
+  return new URL(`http://${config.BASE_DOMAIN}:${config.PORT}`).origin;
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
