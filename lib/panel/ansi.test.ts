@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ansiClasses, applySgr, nearestBasic, parseAnsi, stripAnsi, xterm256ToBasic, type AnsiStyle } from './ansi';
+import { ansiClasses, applySgr, keepSgrOnly, nearestBasic, parseAnsi, stripAnsi, xterm256ToBasic, type AnsiStyle } from './ansi';
 
 const PLAIN: AnsiStyle = { fg: null, bg: null, bold: false, dim: false, italic: false, underline: false, inverse: false };
 
@@ -40,6 +40,18 @@ describe('parseAnsi', () => {
     expect(stripAnsi('half \x1b[3')).toBe('half ');
     expect(stripAnsi('half \x1b]0;no end')).toBe('half ');
     expect(stripAnsi('tab\tkept')).toBe('tab\tkept');
+  });
+});
+
+describe('keepSgrOnly', () => {
+  it('keeps colours for a terminal, resetting at the end of the line', () => {
+    expect(keepSgrOnly('plain')).toBe('plain');
+    expect(keepSgrOnly('\x1b[1;31merror\x1b[0m: x')).toBe('\x1b[1;31merror\x1b[0m: x\x1b[0m');
+  });
+
+  it('drops what could act on the terminal: cursor moves, titles, clipboard writes, 8-bit CSI, controls', () => {
+    expect(keepSgrOnly('\x1b[2J\x1b[H\x1b]0;pwned\x07\x1b]52;c;ZWNobyBoaQ==\x07\x9b31mA\rB\x1bc\x07')).toBe('AB');
+    expect(keepSgrOnly('\x1b[32mok\x1b[1A')).toBe('\x1b[32mok\x1b[0m');
   });
 });
 

@@ -47,6 +47,29 @@ export function stripAnsi(text: string): string {
   return text.replace(ESCAPE, '').replace(CONTROLS, '');
 }
 
+/**
+ * For a terminal: the SGR sequences (colours, bold) kept, every other escape
+ * sequence and control character removed (an app's output must not move the
+ * cursor, retitle the window or write the clipboard of whoever reads it), and
+ * a reset at the end when a style was set, so it does not bleed into the next line.
+ */
+export function keepSgrOnly(text: string): string {
+  if (!hasEscapes(text)) return text;
+  let styled = false;
+  const out = text
+    .replace(ESCAPE, (sequence, params: string | undefined, final: string | undefined) => {
+      if (final === 'm' && params !== undefined && sequence.startsWith('\x1b[')) {
+        styled = true;
+        return `\x1b[${params}m`;
+      }
+      return '';
+    })
+    // Every control but tab and the ESC of the sequences kept (any other ESC went with its sequence).
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\x00-\x08\x0a-\x1a\x1c-\x1f\x7f-\x9f]/g, '');
+  return styled ? `${out}\x1b[0m` : out;
+}
+
 /** Splits `text` into runs of one style each; escape sequences are consumed, never kept in the text. */
 export function parseAnsi(text: string): AnsiSegment[] {
   if (!hasEscapes(text)) return text === '' ? [] : [{ text, style: null }];

@@ -4,6 +4,9 @@ import type { NewAppValues } from './app-form-values';
 import { fieldKeyOf, type Checked, type SpecOptions } from './app-form-check';
 import { errorsFromIssues, type Issue } from './field-errors';
 import { rowsToLabels } from './label-rows';
+import { upstreamUrlProblem } from './upstream-url';
+
+export { upstreamUrlProblem };
 
 // External apps: ones that already run elsewhere, which Tollgate only gates.
 // The spec gives `upstreamUrl` instead of `image`, with `preserveHost` (keep
@@ -37,27 +40,6 @@ export function externalFieldsOf(app: Pick<AppDto, 'spec'>): ExternalFields | nu
 /** What the app runs, in a few words: its image, or the URL it gates. */
 export function appSourceText(app: Pick<AppDto, 'spec'>): string {
   return externalFieldsOf(app)?.upstreamUrl ?? app.spec.image ?? '';
-}
-
-/**
- * Why `text` cannot be an upstream URL (null when it can): http or https
- * only, no user name or password (everyone who reads the app would see
- * them), no query or fragment (a request's own path and query are appended).
- */
-export function upstreamUrlProblem(text: string): string | null {
-  const trimmed = text.trim();
-  if (trimmed === '') return 'Upstream URL is required';
-  if (trimmed.length > 2048) return 'The URL must be 2048 characters or less';
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return 'Enter a full URL, with http:// or https://, such as http://10.0.0.5:7860';
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The URL must start with http:// or https://';
-  if (url.username || url.password) return 'Leave the user name and password out of the URL: everyone who can read the app would see them';
-  if (url.search || url.hash || trimmed.endsWith('?') || trimmed.endsWith('#')) return 'The URL must not hold a query (?…) or a fragment (#…)';
-  return null;
 }
 
 /** The New app form, in its "Protect an existing URL" mode, as POST /v1/app's body, or its errors. */
