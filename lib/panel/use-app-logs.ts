@@ -39,6 +39,9 @@ export function useAppLogs(appId: string) {
   const [lines, setLines] = useState<readonly LogEntry[]>([]);
   const [received, setReceived] = useState(0);
   const [status, setStatus] = useState<LogStatus>({ kind: 'loading' });
+  // The history came: "No output yet" is then true even before the follow answers (it may
+  // send nothing, not even its headers, until the app prints a line).
+  const [loaded, setLoaded] = useState(false);
   const [run, setRun] = useState(0);
   const wake = useRef<(() => void) | null>(null);
 
@@ -67,6 +70,7 @@ export function useAppLogs(appId: string) {
             store.append(await fetchAppLogs(appId, { projectId, signal }));
             history = true;
             publish();
+            setLoaded(true);
           }
           const ended = await followAppLogs(appId, {
             projectId,
@@ -116,7 +120,7 @@ export function useAppLogs(appId: string) {
   /** While reconnecting: do not wait for the back-off. */
   const reconnectNow = useCallback(() => wake.current?.(), []);
 
-  return { lines, received, status, retry, reconnectNow, all: () => store.lines };
+  return { lines, received, loaded: loaded || received > 0, status, retry, reconnectNow, all: () => store.lines };
 }
 
 function sleep(ms: number, signal: AbortSignal, wake: { current: (() => void) | null }): Promise<void> {

@@ -32,7 +32,7 @@ export function AppLogs({ app }: { app: AppDto }) {
   const filtered = useMemo(() => filterLines(shown, deferredQuery), [shown, deferredQuery]);
   const newLines = paused ? logs.received - paused.received : 0;
   const { status } = logs;
-  const loaded = status.kind !== 'loading' || logs.received > 0;
+  const { loaded } = logs;
 
   function download() {
     const text = formatLogFile(logs.all());

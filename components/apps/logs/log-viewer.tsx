@@ -10,7 +10,7 @@ import { Button } from '@/components/ui/button';
 // many lines it holds. Heights and offsets are set through the DOM (CSSOM),
 // which the panel's CSP allows, never as style attributes.
 export const ROW_HEIGHT = 20;
-const OVERSCAN = 30;
+const OVERSCAN = 12;
 
 interface Range {
   start: number;
