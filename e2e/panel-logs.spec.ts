@@ -125,6 +125,34 @@ test('an API refusal shows its message with Retry', async ({ signedIn: page }) =
   await expect(alert).toHaveCount(0);
 });
 
+test('a stream that ends is reconnected with back-off, asking since the last line: nothing shows twice', async ({ signedIn: page }) => {
+  await page.goto('/apps');
+  const app = await createAppByApi(page, { name: uniqueName('logs-reconnect'), image: 'tollgate/echo' });
+  created.apps.push(app.id);
+  const line = (n: number) => ({ timestamp: `2026-01-01T00:00:0${n}.000Z`, content: `line ${n}`, replica: '1', stream: 'stdout' });
+  const sse = (...lines: ReturnType<typeof line>[]) => lines.map((l) => `event: line\ndata: ${JSON.stringify(l)}\n\n`).join('');
+  const follows: URLSearchParams[] = [];
+  // The server as it answers: `since` is inclusive, so each follow sends the last line again; then it ends the stream.
+  await page.route(`**/v1/app/${app.id}/log?**`, (route) => {
+    const query = new URL(route.request().url()).searchParams;
+    if (query.get('follow') !== 'true') return route.fulfill({ json: { lastActivity: line(1).timestamp, logs: [line(1)] } });
+    follows.push(query);
+    const body = follows.length === 1 ? sse(line(1), line(2)) : follows.length === 2 ? sse(line(2), line(3)) : sse(line(3));
+    return route.fulfill({ status: 200, contentType: 'text/event-stream', body });
+  });
+  await page.goto(`/apps/${app.id}?tab=logs`);
+  const log = page.getByRole('log', { name: /^Logs of / });
+  await expect(page.getByRole('status').filter({ hasText: /Stream ended: reconnecting (in \d s|now)/ })).toBeVisible();
+  await expect.poll(() => follows.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+  expect(follows.map((q) => q.get('since'))).toEqual([line(1).timestamp, line(2).timestamp, line(3).timestamp, ...follows.slice(3).map(() => line(3).timestamp)]);
+  await expect(log.locator('[data-log-row]')).toHaveText([/line 1$/, /line 2$/, /line 3$/]);
+  // Reconnect now skips the wait.
+  const before = follows.length;
+  await page.getByRole('button', { name: 'Reconnect now' }).click();
+  await expect.poll(() => follows.length).toBeGreaterThan(before);
+  await expect(log.locator('[data-log-row]')).toHaveCount(3);
+});
+
 // 10,000 lines at start, 100 at a time, some coloured with ANSI codes, every 7th on stderr (how the
 // two streams interleave is the runtime's business); then it serves its probe.
 const TEN_THOUSAND_LINES = [

@@ -86,7 +86,8 @@ export function AppLogs({ app }: { app: AppDto }) {
             aria-describedby={`${id}-count`}
             className={inputClass(false, 'max-w-xs flex-1 font-mono')}
           />
-          <p id={`${id}-count`} aria-live="polite" className="text-sm text-slate-600 tabular-nums">
+          {/* Announced for a filter's result only: the total changes with every line. */}
+          <p id={`${id}-count`} aria-live={deferredQuery ? 'polite' : 'off'} className="text-sm text-slate-600 tabular-nums">
             {lineCount(filtered.length, shown.length, deferredQuery)}
           </p>
           {paused && (
