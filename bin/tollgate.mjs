@@ -6,10 +6,12 @@ import { register } from 'tsx/esm/api';
 
 register();
 
-const { main, nodeIo } = await import(new URL('../lib/cli/main.ts', import.meta.url).href);
+const { main, nodeIo, handleInterrupt } = await import(new URL('../lib/cli/main.ts', import.meta.url).href);
 
-// Ctrl-C while waiting: end the spinner's line before leaving.
+// Ctrl-C: a command that took it (`app logs -f`) ends by itself; otherwise, while waiting, end
+// the spinner's line before leaving.
 process.on('SIGINT', () => {
+  if (handleInterrupt()) return;
   if (process.stderr.isTTY) process.stderr.write('\n');
   process.exit(130);
 });

@@ -25,6 +25,7 @@ export async function createAppByApi(
     image?: string;
     projectId?: string;
     envVars?: { name: string; value: string; secret?: boolean }[];
+    command?: string[];
   },
 ): Promise<{ id: string; url: string }> {
   const res = await page.request.post('/v1/app', {
@@ -35,6 +36,7 @@ export async function createAppByApi(
       region: spec.region ?? 'GRA',
       labels: spec.labels ?? {},
       ...(spec.envVars ? { envVars: spec.envVars } : {}),
+      ...(spec.command ? { command: spec.command } : {}),
     },
   });
   expect(res.ok(), `POST /v1/app answered ${res.status()}: ${await res.text()}`).toBeTruthy();
@@ -62,22 +64,29 @@ export async function deleteTokenByApi(page: Page, id: string): Promise<void> {
 }
 
 /**
- * GET an app URL with a bearer token, the way curl does. Node does not resolve
- * *.localhost as browsers do, so connect to 127.0.0.1 and send the app's Host.
+ * GET an app URL (its path and query too) with a bearer token, the way curl
+ * does. Node does not resolve *.localhost as browsers do, so connect to
+ * 127.0.0.1 and send the app's Host.
  */
-export function gatewayStatus(url: string, secret: string): Promise<number> {
+export function gatewayGet(url: string, secret: string): Promise<{ status: number; body: string }> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port: target.port || 80, path: target.pathname, headers: { host: target.host, authorization: `Bearer ${secret}` } },
+      { host: '127.0.0.1', port: target.port || 80, path: `${target.pathname}${target.search}`, headers: { host: target.host, authorization: `Bearer ${secret}` } },
       (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
       },
     );
     req.on('error', reject);
     req.end();
   });
+}
+
+export async function gatewayStatus(url: string, secret: string): Promise<number> {
+  return (await gatewayGet(url, secret)).status;
 }
 
 /** Waits until the app answers `status` to this bearer token. */
@@ -89,4 +98,20 @@ export async function expectBearerStatus(url: string, secret: string, status: nu
 export async function deleteAppByApi(page: Page, id: string): Promise<void> {
   const res = await page.request.delete(`/v1/app/${id}`, { headers: { origin: origin(page) } });
   expect([200, 404]).toContain(res.status());
+}
+
+/** Waits until GET /v1/app/{id} says `state`; returns the app. */
+export async function waitForAppState(page: Page, id: string, state: string, timeout = 30_000): Promise<any> {
+  let app: any = null;
+  await expect
+    .poll(
+      async () => {
+        const res = await page.request.get(`/v1/app/${id}`);
+        app = res.ok() ? await res.json() : null;
+        return app?.status?.state;
+      },
+      { timeout, message: `app ${id} to be ${state}` },
+    )
+    .toBe(state);
+  return app;
 }

@@ -19,6 +19,10 @@ const env = {
   ADMIN_EMAIL: 'admin@e2e.test',
   ADMIN_PASSWORD: 'e2e-admin-password',
   TOLLGATE_E2E_URL: `http://localhost:${port}`,
+  // The process runtime, like the integration tests' servers: RUNTIME=auto would pick Docker on a
+  // machine that has it, sharing its namespace and its (maybe older) built images. E2E_RUNTIME=docker
+  // runs the suite on the engine instead.
+  RUNTIME: process.env.E2E_RUNTIME ?? 'process',
 };
 
 let dropDatabase = async () => {};

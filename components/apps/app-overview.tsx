@@ -7,8 +7,12 @@ import { AccessUrl } from './access-url';
 import { Detail } from './detail-item';
 import { ReplicasMeter } from './replicas-meter';
 
-/** The app at a glance: URL, id, state (with what the runtime says it is doing), replicas, generation. */
-export function AppOverview({ app }: { app: AppDto }) {
+/**
+ * The app at a glance: URL, id, state (with what the runtime says it is doing,
+ * or for an external app what its probe found), replicas and generation (for
+ * an app Tollgate runs).
+ */
+export function AppOverview({ app, external = false }: { app: AppDto; external?: boolean }) {
   const { state, info } = app.status;
   return (
     <Card title="Overview" titleId="overview-heading">
@@ -31,10 +35,14 @@ export function AppOverview({ app }: { app: AppDto }) {
             <span className="break-words">{info}</span>
           </Detail>
         )}
-        <Detail term="Replicas">
-          <ReplicasMeter replicas={app.status.replicas} />
-        </Detail>
-        <Detail term="Generation">{app.status.generation}</Detail>
+        {!external && (
+          <>
+            <Detail term="Replicas">
+              <ReplicasMeter replicas={app.status.replicas} />
+            </Detail>
+            <Detail term="Generation">{app.status.generation}</Detail>
+          </>
+        )}
         <Detail term="Region">{app.spec.region}</Detail>
         <Detail term="Unsecure HTTP">{app.spec.unsecureHttp ? 'On: anyone can query it' : 'Off: a token is required'}</Detail>
         <Detail term="Created">

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { AppDto } from '@/lib/panel/app-queries';
+import { appSourceText, externalFieldsOf } from '@/lib/panel/external-app';
 import { formatDateTime } from '@/lib/panel/format-date';
 import { LabelChips } from '@/components/label-chips';
 import { StateBadge } from '@/components/state-badge';
@@ -29,7 +30,8 @@ export function AppsTable({ apps }: { apps: AppDto[] }) {
                   {app.spec.name}
                 </Link>
                 <div className="mt-0.5 font-mono text-xs break-all text-slate-500">
-                  {app.spec.image}
+                  {externalFieldsOf(app) && <span className="font-sans font-medium text-slate-600">External · </span>}
+                  {appSourceText(app)}
                   <span className="sm:hidden"> · {app.spec.region}</span>
                 </div>
               </td>

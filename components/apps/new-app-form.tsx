@@ -3,8 +3,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import type { ImageOption } from '@/lib/dal/panel-options';
-import { checkNewApp } from '@/lib/panel/app-form-check';
+import { checkNewApp, type SpecOptions } from '@/lib/panel/app-form-check';
 import { newAppValues, type NewAppValues } from '@/lib/panel/app-form-values';
+import { checkExternalApp } from '@/lib/panel/external-app';
 import { useCreateApp } from '@/lib/panel/app-queries';
 import { checkLabelRows, labelRowsValid, type LabelRow } from '@/lib/panel/label-rows';
 import { LabelRowsEditor } from '@/components/labels/label-rows-editor';
@@ -12,17 +13,25 @@ import { Button, ButtonLink } from '@/components/ui/button';
 import { FormSection as Section } from '@/components/ui/form-section';
 import { InputField } from '@/components/ui/input-field';
 import { RegionRadios } from '@/components/ui/region-radios';
+import { AppKindRadios } from './form/app-kind-radios';
 import { CommandEnvSection } from './form/command-env-section';
 import { FormProblem } from './form/form-problem';
 import { ImageField } from './form/image-field';
 import { PortProbeFields } from './form/port-probe-fields';
 import { ResourcesFields } from './form/resources-fields';
 import { UnsecureHttpSwitch } from './form/unsecure-http-switch';
+import { UpstreamFields } from './form/upstream-fields';
 import { useCheckedForm } from './form/use-checked-form';
 import { useSubmitSpec } from './form/use-submit-spec';
 
+/** The form as POST /v1/app's body: an image to deploy, or the URL of an app that runs elsewhere. */
+function checkAppForm(values: NewAppValues, options: SpecOptions) {
+  return values.kind === 'external' ? checkExternalApp(values, options) : checkNewApp(values, options);
+}
+
 /**
- * New app: the spec the API takes, checked with the server's own schema before
+ * New app: first what kind (deploy an image, or protect an existing URL), then
+ * the spec the API takes for it, checked with the server's own schema before
  * it is sent; the server's 400s land under the same fields.
  */
 export function NewAppForm({ regions, images, anyImage }: { regions: string[]; images: ImageOption[]; anyImage: boolean }) {
@@ -30,23 +39,33 @@ export function NewAppForm({ regions, images, anyImage }: { regions: string[]; i
   const create = useCreateApp();
   const id = useId();
   const options = { regions, images: anyImage ? null : images.map((entry) => entry.image) };
-  const { values, change, errorOf, errors, formRef, showErrors, clearErrors } = useCheckedForm<NewAppValues>(() => newAppValues(regions[0] ?? ''), (values) => checkNewApp(values, options));
+  const { values, change, errorOf, errors, formRef, showErrors, clearErrors } = useCheckedForm<NewAppValues>(() => newAppValues(regions[0] ?? ''), (values) => checkAppForm(values, options));
   const [nextLabelId, setNextLabelId] = useState(1);
   const submit = useSubmitSpec({ showErrors, clearErrors }, create);
 
   const checks = checkLabelRows(values.labels);
   const labelsOk = labelRowsValid(checks, values.labels);
   const setLabels = (labels: LabelRow[]) => change({ labels }, ['labels']);
+  const external = values.kind === 'external';
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!labelsOk) return;
-    const app = await submit(checkNewApp(values, options));
+    const app = await submit(checkAppForm(values, options));
     if (app) router.push(`/apps/${app.id}`);
   }
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-6" aria-labelledby="new-app-heading">
+      <AppKindRadios
+        value={values.kind}
+        onChange={(kind) => {
+          // The other kind's errors would point at fields no longer shown.
+          clearErrors();
+          change({ kind }, []);
+        }}
+      />
+
       <Section title="General information">
         <InputField
           id={`${id}-name`}
@@ -59,20 +78,44 @@ export function NewAppForm({ regions, images, anyImage }: { regions: string[]; i
           required
           placeholder="hello-world"
         />
-        <ImageField value={values.image} onChange={(image) => change({ image }, ['image'])} error={errorOf('image')} images={images} anyImage={anyImage} />
+        {external ? (
+          <InputField
+            id={`${id}-upstream-url`}
+            label="Upstream URL"
+            type="url"
+            inputMode="url"
+            value={values.upstreamUrl}
+            onChange={(upstreamUrl) => change({ upstreamUrl }, ['upstreamUrl'])}
+            error={errorOf('upstreamUrl')}
+            hint="Where the app already answers, http:// or https://, without a user name or password. Each request's path is added to it."
+            required
+            placeholder="http://10.0.0.5:7860"
+            inputClassName="font-mono"
+          />
+        ) : (
+          <ImageField value={values.image} onChange={(image) => change({ image }, ['image'])} error={errorOf('image')} images={images} anyImage={anyImage} />
+        )}
         <RegionRadios name="region" legend="Region" regions={regions} value={values.region} onChange={(region) => change({ region }, ['region'])} error={errorOf('region')} />
       </Section>
 
-      <CommandEnvSection command={values.command} envRows={values.envRows} errorOf={errorOf} onChange={change} />
+      {external ? (
+        <Section title="Upstream">
+          <UpstreamFields values={values} upstreamUrl={values.upstreamUrl} errorOf={errorOf} onChange={change} />
+        </Section>
+      ) : (
+        <CommandEnvSection command={values.command} envRows={values.envRows} errorOf={errorOf} onChange={change} />
+      )}
 
       <Section title="Access">
-        <PortProbeFields values={values} errorOf={errorOf} onChange={change} />
+        {!external && <PortProbeFields values={values} errorOf={errorOf} onChange={change} />}
         <UnsecureHttpSwitch checked={values.unsecureHttp} onChange={(unsecureHttp) => change({ unsecureHttp }, [])} />
       </Section>
 
-      <Section title="Resources and scaling">
-        <ResourcesFields values={values} errorOf={errorOf} onChange={change} />
-      </Section>
+      {!external && (
+        <Section title="Resources and scaling">
+          <ResourcesFields values={values} errorOf={errorOf} onChange={change} />
+        </Section>
+      )}
 
       <Section
         title="Labels"
@@ -97,19 +140,19 @@ export function NewAppForm({ regions, images, anyImage }: { regions: string[]; i
         {errorOf('labels') && <p className="text-xs font-medium text-red-700">{errorOf('labels')}</p>}
       </Section>
 
-      <FormProblem title="The app could not be deployed" errors={errors} failure={create.error} />
+      <FormProblem title={external ? 'The app could not be added' : 'The app could not be deployed'} errors={errors} failure={create.error} />
 
       <div className="flex flex-col-reverse items-stretch gap-3 border-t border-slate-200 pt-5 sm:flex-row sm:items-center sm:justify-end">
         {!labelsOk && (
           <p className="text-sm text-red-700 sm:mr-auto" id={`${id}-blocked`}>
-            Fix the label errors above to deploy.
+            Fix the label errors above to {external ? 'add the app' : 'deploy'}.
           </p>
         )}
         <ButtonLink href="/apps" variant="secondary">
           Cancel
         </ButtonLink>
         <Button type="submit" disabled={!labelsOk} pending={create.isPending} aria-describedby={!labelsOk ? `${id}-blocked` : undefined}>
-          Deploy
+          {external ? 'Add app' : 'Deploy'}
         </Button>
       </div>
     </form>

@@ -141,10 +141,84 @@ export class ApiClient {
     return this.appFrom('PUT', `${appPath(id)}/label`, { name, value });
   }
 
+  /** GET /v1/app/{id}/log: the app's last `tail` lines (the server's default when left out), from `since` on. */
+  async getLogs(id: string, query: LogQuery): Promise<LogLine[]> {
+    const path = `${appPath(id)}/log`;
+    const { body } = await this.request('GET', path, { query: logQuery(query) });
+    const logs = (body as { logs?: unknown } | null)?.logs;
+    if (!Array.isArray(logs)) throw unexpected(`GET ${path}`, 'logs');
+    return logs.map(asLogLine).filter((line) => line !== null);
+  }
+
+  /**
+   * GET /v1/app/{id}/log?follow=true: the body, server-sent events until `signal` aborts or the
+   * server ends it. Refusals throw like request(); only the wait for the answer is timed.
+   */
+  async followLogs(id: string, query: LogQuery, signal: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+    const url = `${this.options.baseUrl}${appPath(id)}/log?${new URLSearchParams({ ...logQuery(query), follow: 'true' })}`;
+    const controller = new AbortController();
+    const abort = () => controller.abort(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, REQUEST_TIMEOUT_MS);
+    let response: Response;
+    try {
+      response = await this.options.fetch(url, {
+        method: 'GET',
+        headers: { accept: 'text/event-stream', authorization: `Bearer ${this.options.token}`, 'user-agent': this.options.userAgent },
+        signal: controller.signal,
+        redirect: 'error',
+      });
+    } catch (error) {
+      if (signal.aborted) throw error;
+      throw timedOut ? new NetworkError(`no answer from ${this.options.baseUrl} within ${REQUEST_TIMEOUT_MS / 1000}s`) : networkError(error, this.options.baseUrl);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (!response.ok) {
+      const text = await response.text().catch(() => '');
+      throw apiError(response, text, parseJson(text));
+    }
+    if (!response.body) throw new CliError(`unexpected answer to GET ${appPath(id)}/log: no body`);
+    return response.body;
+  }
+
   private async appFrom(method: string, path: string, body?: unknown): Promise<App> {
     const response = await this.request(method, path, body === undefined ? {} : { body });
     return toApp(response.body, `${method} ${path}`);
   }
+}
+
+export interface LogQuery {
+  tail?: number;
+  /** An ISO 8601 date-time. */
+  since?: string;
+}
+
+/** One line of an app's output, as the API sends it. */
+export interface LogLine {
+  timestamp: string;
+  content: string;
+  replica: string;
+  stream: 'stdout' | 'stderr';
+}
+
+function logQuery(query: LogQuery): Record<string, string> {
+  return {
+    ...(query.tail !== undefined ? { tail: String(query.tail) } : {}),
+    ...(query.since !== undefined ? { since: query.since } : {}),
+  };
+}
+
+/** The line when `value` has the API's line shape, else null. */
+export function asLogLine(value: unknown): LogLine | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { timestamp, content, replica, stream } = value as Record<string, unknown>;
+  if (typeof timestamp !== 'string' || typeof content !== 'string') return null;
+  return { timestamp, content, replica: typeof replica === 'string' ? replica : String(replica ?? ''), stream: stream === 'stderr' ? 'stderr' : 'stdout' };
 }
 
 function appPath(id: string): string {

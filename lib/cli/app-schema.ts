@@ -23,7 +23,11 @@ const appSchema = z.looseObject({
   updatedAt: z.string().optional(),
   spec: z.looseObject({
     name: z.string(),
-    image: z.string(),
+    /** Null for an external app (upstreamUrl). */
+    image: z.string().nullable(),
+    upstreamUrl: z.string().nullish(),
+    preserveHost: z.boolean().optional(),
+    tlsSkipVerify: z.boolean().optional(),
     region: z.string(),
     labels: z.record(z.string(), z.string()).optional(),
     command: z.array(z.string()).nullish(),

@@ -22,7 +22,7 @@ export function appsTable(apps: readonly App[], now: number): string {
     apps.map((app) => [
       app.id,
       app.spec.name,
-      app.spec.image,
+      app.spec.upstreamUrl ? `external: ${app.spec.upstreamUrl}` : (app.spec.image ?? ''),
       app.spec.region,
       app.status.state,
       formatLabels(app.spec.labels, { platform: false }).join(','),
@@ -63,18 +63,30 @@ function indented(text: string): string {
   return text.replace(/^(?=.)/gm, '  ');
 }
 
+/** An external app: where it runs and how Tollgate reaches it. */
+function upstreamRows(app: App, upstreamUrl: string): Row[] {
+  const { spec } = app;
+  const https = upstreamUrl.toLowerCase().startsWith('https:');
+  return [
+    ['Host header', spec.preserveHost ? "preserved (the app host's)" : "the upstream URL's"],
+    ['TLS verification', spec.tlsSkipVerify ? 'SKIPPED (any certificate is accepted, a man-in-the-middle\'s too)' : https ? 'on' : 'none (http)'],
+    ...(spec.probe ? [['Health check', `GET ${spec.probe.path}`] as const] : []),
+  ];
+}
+
 export function appDetails(app: App, now: number): string {
   const spec = app.spec;
+  const upstreamUrl = spec.upstreamUrl ?? null;
   const details = renderKeyValues([
     ['ID', app.id],
     ['Name', spec.name],
-    ['Image', spec.image],
+    ...(upstreamUrl ? [['Upstream URL', upstreamUrl] as const] : [['Image', spec.image ?? ''] as const]),
     ...(app.status.imageDigest ? [['Image digest', app.status.imageDigest] as const] : []),
     ['Region', spec.region],
     ['State', app.status.state],
     ...(app.status.info ? [['Status', app.status.info] as const] : []),
     ['URL', app.status.url ?? ''],
-    ...runtimeRows(app),
+    ...(upstreamUrl ? upstreamRows(app, upstreamUrl) : runtimeRows(app)),
     ['Unsecure HTTP', spec.unsecureHttp === undefined ? '' : spec.unsecureHttp ? 'yes (anyone can query it)' : 'no'],
     ['Labels', formatLabels(spec.labels, { platform: true })],
     ['Created', when(app.createdAt, now)],

@@ -23,6 +23,29 @@ export interface CliIo {
   readonly interactive: boolean;
   /** Asks one question on the terminal (only when interactive) and returns the answer. */
   prompt(question: string): Promise<string>;
+  /**
+   * Takes the next Ctrl-C (SIGINT) instead of the default exit 130: `handler` runs once, and the
+   * command ends by itself. Returns the function that gives Ctrl-C back.
+   */
+  onInterrupt(handler: () => void): () => void;
+}
+
+const interruptHandlers: (() => void)[] = [];
+
+/** For the launcher's SIGINT listener: true when a command took this Ctrl-C (it then ends by itself). */
+export function handleInterrupt(): boolean {
+  const handler = interruptHandlers.pop();
+  if (!handler) return false;
+  handler();
+  return true;
+}
+
+function onInterrupt(handler: () => void): () => void {
+  interruptHandlers.push(handler);
+  return () => {
+    const index = interruptHandlers.lastIndexOf(handler);
+    if (index !== -1) interruptHandlers.splice(index, 1);
+  };
 }
 
 /** The real process: stdio, process.env, global fetch, real timers. */
@@ -35,6 +58,7 @@ export function nodeIo(): CliIo {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),
     interactive: process.stdin.isTTY === true,
+    onInterrupt,
     async prompt(question) {
       // Questions go to stderr so stdout stays clean for piping.
       const rl = createInterface({ input: process.stdin, output: process.stderr });

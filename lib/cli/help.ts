@@ -62,12 +62,14 @@ export function groupHelp(group: string, commands: readonly CommandSpec[]): stri
 }
 
 export function commandHelp(command: CommandSpec): string {
+  // A command's own option of a global option's name replaces it (`app add-external --url`).
+  const globals = GLOBAL_OPTIONS.filter((global) => !command.options.some((o) => o.name === global.name));
   const lines = [`Usage: tollgate ${command.group} ${command.name} ${command.usage}`.trimEnd(), '', command.summary];
   if (command.description) lines.push('', command.description);
   if (command.aliases?.length) lines.push('', `Aliases: ${command.aliases.map((a) => `${command.group} ${a}`).join(', ')}`);
-  if (command.options.length) lines.push('', 'Options:', ...optionLines(command.options, GLOBAL_OPTIONS));
+  if (command.options.length) lines.push('', 'Options:', ...optionLines(command.options, globals));
   if (command.trailing) lines.push('', 'After --:', `  ${command.trailing.name}   ${command.trailing.description}`);
-  lines.push('', 'Global options:', ...optionLines(GLOBAL_OPTIONS, command.options));
+  lines.push('', 'Global options:', ...optionLines(globals, command.options));
   if (command.examples?.length) lines.push('', 'Examples:', ...command.examples.map((e) => `  ${e}`));
   lines.push('');
   return lines.join('\n');

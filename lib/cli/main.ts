@@ -13,11 +13,11 @@ import { COMMANDS } from './commands/index.ts';
 import { createOutput } from './format-output.ts';
 import { GLOBAL_OPTIONS, resolveSettings, type Settings } from './global-options.ts';
 import { commandHelp, groupHelp, rootHelp } from './help.ts';
-import { parseArgv } from './parse-args.ts';
+import { parseArgv, type OptionSpec } from './parse-args.ts';
 import { redactingStream } from './redact-secrets.ts';
 import { cliVersion } from './version.ts';
 
-export { nodeIo } from './cli-io.ts';
+export { handleInterrupt, nodeIo } from './cli-io.ts';
 export type { CliIo } from './cli-io.ts';
 
 const GROUPS = new Set(COMMANDS.map((c) => c.group));
@@ -46,6 +46,15 @@ function resolveCommand(positionals: readonly string[]): Resolution {
   const command = COMMANDS.find((c) => c.group === group && (c.name === name || c.aliases?.includes(name)));
   if (!command) return { rest: [], help, problem: `unknown command "${group} ${name}"` };
   return { command, rest, help: commandHelp(command) };
+}
+
+/**
+ * The global options a command knows, less those it names itself: `app add-external --url` is
+ * the upstream's URL, so there the server comes from TOLLGATE_URL only.
+ */
+export function globalOptionsOf(command: CommandSpec | undefined): OptionSpec[] {
+  const own = command?.options ?? [];
+  return GLOBAL_OPTIONS.filter((global) => !own.some((o) => o.name === global.name));
 }
 
 function checkPositionals(command: CommandSpec, rest: readonly string[]): Map<string, string> {
@@ -91,7 +100,10 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
   try {
     const wantsHelpCommand = argv[0] === 'help';
     const args = wantsHelpCommand ? argv.slice(1) : argv;
-    const parsed = parseArgv(args, (positionals) => [...GLOBAL_OPTIONS, ...(resolveCommand(positionals).command?.options ?? [])]);
+    const parsed = parseArgv(args, (positionals) => {
+      const { command } = resolveCommand(positionals);
+      return [...globalOptionsOf(command), ...(command?.options ?? [])];
+    });
     const tokenValues = parsed.values.get('token');
     if (Array.isArray(tokenValues)) secrets.push(...tokenValues.map((t) => t.trim()).filter(Boolean));
 
@@ -121,7 +133,8 @@ export async function main(argv: readonly string[], rawIo: CliIo): Promise<numbe
       const value = parsed.values.get(name);
       return Array.isArray(value) ? value[value.length - 1] : undefined;
     };
-    const settings = resolveSettings(option, io.env);
+    const shadowed = new Set(GLOBAL_OPTIONS.map((o) => o.name).filter((name) => !globalOptionsOf(command).some((o) => o.name === name)));
+    const settings = resolveSettings((name) => (shadowed.has(name) ? undefined : option(name)), io.env);
     const version = cliVersion();
     let api: ApiClient | undefined;
     const ctx: CommandContext = {

@@ -45,11 +45,16 @@ export async function apiRequest<T>(path: string, { projectId, method = 'GET', b
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiRequestError(0, 'network', 'Could not reach Tollgate. Check your connection and try again.');
+    throw networkError();
   }
   if (!response.ok) throw await toError(response);
   const data = response.status === 204 ? (undefined as T) : ((await response.json()) as T);
   return { data, headers: response.headers };
+}
+
+/** The request never got an answer (status 0). */
+export function networkError(): ApiRequestError {
+  return new ApiRequestError(0, 'network', 'Could not reach Tollgate. Check your connection and try again.');
 }
 
 /** Same as apiRequest, body only. */
@@ -57,7 +62,8 @@ export async function api<T>(path: string, options: ApiOptions): Promise<T> {
   return (await apiRequest<T>(path, options)).data;
 }
 
-async function toError(response: Response): Promise<ApiRequestError> {
+/** The API's error body as an ApiRequestError (a generic one when the body is not the API's). */
+export async function toError(response: Response): Promise<ApiRequestError> {
   try {
     const body = (await response.json()) as { error?: { code?: string; message?: string; details?: unknown } };
     if (body.error?.message) {

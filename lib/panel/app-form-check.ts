@@ -85,6 +85,9 @@ export function fieldKeyOf(rowIds: readonly number[]) {
         return 'replicas';
       case 'name':
       case 'image':
+      case 'upstreamUrl':
+      case 'preserveHost':
+      case 'tlsSkipVerify':
       case 'region':
       case 'command':
       case 'labels':

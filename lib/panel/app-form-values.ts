@@ -32,18 +32,27 @@ export interface RuntimeValues {
   memoryMiB: string;
 }
 
+/** Deploy an image (Tollgate runs it), or protect an app that already runs at a URL. */
+export type AppKind = 'image' | 'external';
+
 export interface NewAppValues extends RuntimeValues {
+  kind: AppKind;
   name: string;
   region: string;
   replicas: string;
   labels: LabelRow[];
   unsecureHttp: boolean;
+  /** kind 'external': where the app answers, and how Tollgate talks to it. */
+  upstreamUrl: string;
+  preserveHost: boolean;
+  tlsSkipVerify: boolean;
 }
 
 export const DEFAULT_PORT = '8080';
 
 export function newAppValues(region: string): NewAppValues {
   return {
+    kind: 'image',
     name: '',
     image: '',
     region,
@@ -57,12 +66,16 @@ export function newAppValues(region: string): NewAppValues {
     replicas: '1',
     labels: [],
     unsecureHttp: false,
+    upstreamUrl: '',
+    preserveHost: false,
+    tlsSkipVerify: false,
   };
 }
 
 /** The app's runtime fields as the Edit form starts them; env rows get ids 1..n. */
 export function runtimeValuesOf(spec: AppDto['spec']): RuntimeValues {
   return {
+    // Null for an external app (its form has no image).
     image: spec.image ?? '',
     command: spec.command ? joinShellWords(spec.command) : '',
     envRows: spec.envVars.map((env, index) =>

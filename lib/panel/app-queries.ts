@@ -5,6 +5,7 @@ import type { AppDto } from '@/lib/apps/app-dto';
 import type { AppState } from '@/lib/db/generated/enums';
 import type { AppSpecInput, AppUpdate } from '@/lib/apps/app-spec';
 import { api, apiRequest } from './api-client';
+import type { ExternalAppSpecInput } from './external-app';
 import { isTransitional, POLL_MS } from './app-states';
 import { useProjectId } from './project-context';
 import { followingRollout, type RolloutWatch } from './rollout';
@@ -72,7 +73,7 @@ export function useCreateApp() {
   const projectId = useProjectId();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (spec: AppSpecInput) => api<AppDto>('/v1/app', { projectId, method: 'POST', body: spec }),
+    mutationFn: (spec: AppSpecInput | ExternalAppSpecInput) => api<AppDto>('/v1/app', { projectId, method: 'POST', body: spec }),
     // The variables hold env var values, secret ones too: keep them no longer than the form lives.
     gcTime: 0,
     onSuccess: (app) => {

@@ -2,12 +2,16 @@
 // every command, table / json / yaml output, the error paths, --wait for start, stop,
 // run and delete, and what runs: env vars (secret ones never shown), replicas, update.
 
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Credential } from './helpers/api-client.ts';
+import { appRequest } from './helpers/app-host-request.ts';
 import { gatewayFixture } from './helpers/gateway-fixture.ts';
 import { signIn, startTestServer, type TestServer } from './helpers/test-server.ts';
+import { waitFor } from './helpers/wait-for.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const bin = path.join(root, 'bin/tollgate.mjs');
@@ -294,5 +298,113 @@ describe('what runs: env vars, replicas and app update', () => {
   it('never printed the secret env var', async () => {
     await tollgate(['app', 'delete', id, '--yes', '--wait']);
     for (const text of outputs) expect(text).not.toContain(SECRET);
+  });
+});
+
+describe('app logs', () => {
+  let id: string;
+  let url: string;
+  const get = async (pathname: string) => {
+    const res = await appRequest(new URL(pathname, url).toString(), { headers: { authorization: `Bearer ${reader.secret}` } });
+    expect(res.status).toBe(200);
+  };
+
+  it('--tail 5 prints the last lines as `timestamp [replica] content`: a request the echo app served shows', async () => {
+    ({ id, url } = await fx.app('tollgate/echo', { group: 'A' }));
+    await fx.state(id, 'RUNNING');
+    await get('/cli-logs-marker?x=1');
+    const run = await waitFor(async () => {
+      const r = await tollgate(['app', 'logs', id, '--tail', '5'], { token: reader.secret });
+      return r.stdout.includes('GET /cli-logs-marker?x=1') ? r : undefined;
+    }, 'the request in the logs');
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(5);
+    for (const line of lines) expect(line).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z \[\d+\] /);
+    expect(lines.at(-1)).toMatch(/ \[1\] GET \/cli-logs-marker\?x=1$/);
+    const json = await tollgate(['app', 'logs', id, '--tail', '1', '-o', 'json'], { token: reader.secret });
+    expect(JSON.parse(json.stdout)).toMatchObject({ content: 'GET /cli-logs-marker?x=1', replica: '1', stream: 'stdout' });
+  });
+
+  it('-f prints a line the app printed after it started, until Ctrl-C: then exit 0', async () => {
+    const child = spawn(process.execPath, [bin, 'app', 'logs', id, '-f', '--tail', '0'], {
+      cwd: '/',
+      env: { ...process.env, TOLLGATE_URL: server.url, TOLLGATE_TOKEN: reader.secret },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      // Requests until one shows: the follow was open before it (--tail 0 prints no history).
+      let n = 0;
+      await waitFor(async () => {
+        await get(`/followed-${++n}`);
+        return /GET \/followed-\d+\n/.test(stdout) ? true : undefined;
+      }, 'a line printed after `app logs -f` started');
+      expect(stdout).toMatch(/^\S+Z \[1\] GET \/followed-\d+\n/);
+      expect(stdout).not.toContain('cli-logs-marker');
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(stderr).toBe('');
+      outputs.push(stdout, stderr);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  });
+
+  it("a stopped app's logs are still readable", async () => {
+    const stop = await tollgate(['app', 'stop', id, '--wait']);
+    expect(stop.code, stop.stderr).toBe(0);
+    const run = await tollgate(['app', 'logs', id, '--tail', '10000'], { token: reader.secret });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('GET /cli-logs-marker?x=1\n');
+  });
+
+  it('errors are one line, exit 1', async () => {
+    expect(await tollgate(['app', 'logs', id], { token: outsider.secret })).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: "tollgate: 403: the token's selector group=B does not match this app\n",
+    });
+    expect(await tollgate(['app', 'logs', '00000000-0000-4000-8000-000000000000'])).toEqual({ code: 1, stdout: '', stderr: 'tollgate: 404: App not found\n' });
+    const bad = await tollgate(['app', 'logs', id, '--since', 'last week']);
+    expect(bad.code).toBe(2);
+    await tollgate(['app', 'delete', id, '--yes', '--wait']);
+  });
+});
+
+describe('app add-external', () => {
+  let upstream: Server;
+  let upstreamUrl: string;
+  beforeAll(async () => {
+    upstream = createServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ upstream: true, path: req.url, host: req.headers.host }));
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    upstream?.closeAllConnections();
+    await new Promise((resolve) => upstream?.close(resolve));
+  });
+
+  it('registers an app that runs elsewhere, RUNNING once its probe answers, reached through the gateway', async (ctx) => {
+    const run = await tollgate(['app', 'add-external', '--url', upstreamUrl, '--name', 'cli-external', '--region', 'GRA', '-l', 'group=A', '--probe-path', '/health', '--wait', '-o', 'json']);
+    // Until the external-app backend (lib/apps: upstreamUrl in the spec) is on this branch, the server asks for an image.
+    if (run.code === 1 && /^tollgate: 400: .*image/i.test(run.stderr)) ctx.skip('the server does not take upstreamUrl yet (external-app backend)');
+    expect(run.code, run.stderr).toBe(0);
+    const app = JSON.parse(run.stdout);
+    expect(app.spec).toMatchObject({ image: null, upstreamUrl, preserveHost: false, tlsSkipVerify: false, labels: { group: 'A' } });
+    expect(app.status.state).toBe('RUNNING');
+    const res = await appRequest(new URL('/through?q=1', app.status.url).toString(), { headers: { authorization: `Bearer ${reader.secret}` } });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ upstream: true, path: '/through?q=1', host: new URL(upstreamUrl).host });
+    const get = await tollgate(['app', 'get', app.id], { token: reader.secret });
+    expect(get.stdout).toContain(`Upstream URL:      ${upstreamUrl}\n`);
+    await tollgate(['app', 'delete', app.id, '--yes', '--wait']);
   });
 });

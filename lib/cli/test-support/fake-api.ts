@@ -12,7 +12,10 @@ export interface FakeApp {
   updatedAt: string;
   spec: {
     name: string;
-    image: string;
+    image: string | null;
+    upstreamUrl?: string | null;
+    preserveHost?: boolean;
+    tlsSkipVerify?: boolean;
     region: string;
     labels: Record<string, string>;
     command: string[] | null;
@@ -46,6 +49,15 @@ export interface RecordedRequest {
   url: URL;
   headers: Record<string, string>;
   body: unknown;
+  signal?: AbortSignal | null;
+}
+
+/** A line of an app's output, as GET /v1/app/{id}/log sends it. */
+export interface FakeLogLine {
+  timestamp: string;
+  content: string;
+  replica: string;
+  stream: 'stdout' | 'stderr';
 }
 
 type Override = (request: RecordedRequest) => Response | undefined;
@@ -55,6 +67,10 @@ export interface PlannedRead {
   state: string;
   reason?: string;
   ready?: number;
+}
+
+function sseLine(line: FakeLogLine): Uint8Array {
+  return new TextEncoder().encode(`event: line\ndata: ${JSON.stringify(line)}\n\n`);
 }
 
 export function errorResponse(status: number, code: string, message: string, details?: unknown, headers?: Record<string, string>): Response {
@@ -73,6 +89,57 @@ export class FakeApi {
   deleteAnswersNoContent = false;
   /** The date used for new history entries. */
   clock = () => '2025-01-01T12:00:00.000Z';
+  /** Each app's output, oldest first. */
+  readonly logs = new Map<string, FakeLogLine[]>();
+  private readonly follows = new Map<string, Set<ReadableStreamDefaultController<Uint8Array>>>();
+
+  /** The app prints `line`; open follows get it at once. */
+  printLog(appId: string, line: Partial<FakeLogLine> & { content: string }): FakeLogLine {
+    const full: FakeLogLine = { timestamp: this.clock(), replica: '1', stream: 'stdout', ...line };
+    this.logs.set(appId, [...(this.logs.get(appId) ?? []), full]);
+    for (const controller of this.follows.get(appId) ?? []) controller.enqueue(sseLine(full));
+    return full;
+  }
+
+  /** Follows (GET …/log?follow=true) still open. */
+  openFollows(appId: string): number {
+    return this.follows.get(appId)?.size ?? 0;
+  }
+
+  /** Ends every follow of the app as the server would on shutdown, after an `event: error` when `reason` is given. */
+  endFollows(appId: string, reason?: string): void {
+    for (const controller of this.follows.get(appId) ?? []) {
+      if (reason) controller.enqueue(new TextEncoder().encode(`event: error\ndata: ${JSON.stringify({ message: reason })}\n\n`));
+      controller.close();
+    }
+    this.follows.delete(appId);
+  }
+
+  private logResponse(app: FakeApp, url: URL, signal: AbortSignal | null | undefined): Response {
+    const tailText = url.searchParams.get('tail');
+    const tail = tailText === null ? 100 : Number(tailText);
+    if (!Number.isInteger(tail) || tail < 0 || tail > 10_000) {
+      return errorResponse(400, 'bad_request', 'Invalid input: tail: tail must be at most 10000', [{ path: ['tail'], message: 'tail must be at most 10000' }]);
+    }
+    const since = url.searchParams.get('since');
+    const all = (this.logs.get(app.id) ?? []).filter((line) => since === null || line.timestamp >= since);
+    const history = tail === 0 ? [] : all.slice(-tail);
+    if (url.searchParams.get('follow') !== 'true') return Response.json({ lastActivity: history.at(-1)?.timestamp ?? null, logs: history });
+    const follows = this.follows;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const line of history) controller.enqueue(sseLine(line));
+        controller.enqueue(new TextEncoder().encode(': keep-alive\n\n'));
+        const open = follows.get(app.id) ?? new Set();
+        follows.set(app.id, open.add(controller));
+        signal?.addEventListener('abort', () => {
+          open.delete(controller);
+          controller.error(new DOMException('This operation was aborted', 'AbortError'));
+        });
+      },
+    });
+    return new Response(body, { headers: { 'content-type': 'text/event-stream; charset=utf-8' } });
+  }
 
   addApp(init: { name?: string; image?: string; region?: string; labels?: Record<string, string>; state?: string; createdAt?: string } = {}): FakeApp {
     const id = `00000000-0000-4000-8000-${String(this.nextId++).padStart(12, '0')}`;
@@ -143,7 +210,7 @@ export class FakeApi {
   readonly fetch: FetchLike = async (url, init) => {
     const headers = Object.fromEntries(new Headers(init.headers).entries());
     const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-    const request: RecordedRequest = { method: init.method ?? 'GET', url: new URL(url), headers, body };
+    const request: RecordedRequest = { method: init.method ?? 'GET', url: new URL(url), headers, body, signal: init.signal };
     this.requests.push(request);
     for (const override of this.overrides) {
       const response = override(request);
@@ -155,8 +222,14 @@ export class FakeApi {
     return this.route(request);
   };
 
-  private route({ method, url, body }: RecordedRequest): Response {
+  private route({ method, url, body, signal }: RecordedRequest): Response {
     const path = url.pathname;
+    const log = /^\/v1\/app\/([^/]+)\/log$/.exec(path);
+    if (log && method === 'GET') {
+      const app = this.apps.get(decodeURIComponent(log[1]!));
+      if (!app || app.status.state === 'DELETED') return errorResponse(404, 'not_found', 'App not found');
+      return this.logResponse(app, url, signal);
+    }
     if (path === '/v1/app' && method === 'GET') {
       const selector = url.searchParams.get('labelSelector') ?? '';
       const page = Number(url.searchParams.get('page') ?? 0);
@@ -174,7 +247,7 @@ export class FakeApi {
       return Response.json(matching.slice(page * size, page * size + size), { headers: { 'x-total-count': String(matching.length) } });
     }
     if (path === '/v1/app' && method === 'POST') {
-      const spec = body as Partial<FakeApp['spec']> & { name: string; image: string; region: string; probe?: { path?: string; port?: number }; resources?: { cpu?: number; memoryMiB?: number } };
+      const spec = body as Partial<FakeApp['spec']> & { name: string; image?: string; upstreamUrl?: string; region: string; probe?: { path?: string; port?: number }; resources?: { cpu?: number; memoryMiB?: number } };
       const replaced = Object.keys(spec.labels ?? {}).filter((k) => k.startsWith('ovh/'));
       const userLabels = Object.fromEntries(Object.entries(spec.labels ?? {}).filter(([k]) => !k.startsWith('ovh/')));
       const app = this.addApp({ name: spec.name, image: spec.image, region: spec.region, labels: userLabels, state: 'QUEUED', createdAt: this.clock() });
@@ -188,6 +261,9 @@ export class FakeApi {
         scalingStrategy: spec.scalingStrategy ?? { fixed: { replicas: 1 } },
         unsecureHttp: spec.unsecureHttp ?? false,
       });
+      if (spec.upstreamUrl !== undefined) {
+        Object.assign(app.spec, { image: null, upstreamUrl: spec.upstreamUrl, preserveHost: spec.preserveHost ?? false, tlsSkipVerify: spec.tlsSkipVerify ?? false });
+      }
       app.status.replicas = { desired: app.spec.scalingStrategy.fixed.replicas, ready: 0 };
       return Response.json({ ...app, status: { ...app.status, ...(replaced.length ? { replacedLabels: replaced } : {}) } });
     }

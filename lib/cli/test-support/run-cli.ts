@@ -23,6 +23,10 @@ export interface RunOptions {
   tty?: boolean;
   /** stdin is a terminal; answers are given to prompts in order. */
   answers?: string[];
+  /** Presses Ctrl-C once this is true of the output so far (checked after each write). */
+  interruptWhen?: (output: { stdout: string; stderr: string }) => boolean;
+  /** Presses Ctrl-C once this resolves. */
+  interruptOn?: Promise<unknown>;
 }
 
 export async function runCli(api: FakeApi, argv: string[], options: RunOptions = {}): Promise<CliRun> {
@@ -32,9 +36,21 @@ export async function runCli(api: FakeApi, argv: string[], options: RunOptions =
   const sleeps: number[] = [];
   const prompts: string[] = [];
   const answers = [...(options.answers ?? [])];
+  const handlers: (() => void)[] = [];
+  let pressed = false;
+  const press = () => {
+    if (pressed) return;
+    pressed = true;
+    // Like a signal: later, not inside the write.
+    setTimeout(() => handlers.pop()?.(), 0);
+  };
+  const written = () => {
+    if (options.interruptWhen?.({ stdout, stderr })) press();
+  };
+  void options.interruptOn?.then(press);
   const io: CliIo = {
-    stdout: { write: (text) => void (stdout += text), isTTY: options.tty ?? false },
-    stderr: { write: (text) => void (stderr += text), isTTY: options.tty ?? false },
+    stdout: { write: (text) => void ((stdout += text), written()), isTTY: options.tty ?? false },
+    stderr: { write: (text) => void ((stderr += text), written()), isTTY: options.tty ?? false },
     env: { ...(options.withToken === false ? {} : { TOLLGATE_TOKEN: api.token }), ...options.env },
     fetch: api.fetch,
     sleep: async (ms) => {
@@ -46,6 +62,13 @@ export async function runCli(api: FakeApi, argv: string[], options: RunOptions =
     prompt: async (question) => {
       prompts.push(question);
       return answers.shift() ?? '';
+    },
+    onInterrupt: (handler) => {
+      handlers.push(handler);
+      return () => {
+        const index = handlers.indexOf(handler);
+        if (index !== -1) handlers.splice(index, 1);
+      };
     },
   };
   const code = await main(argv, io);

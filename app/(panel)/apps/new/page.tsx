@@ -15,7 +15,7 @@ export default async function NewAppPage() {
         title="New app"
         titleId="new-app-heading"
         back={{ href: '/apps', label: 'Apps' }}
-        description="Deploy an image, reachable at its own URL behind Tollgate's token check."
+        description="Deploy an image, or protect an app that already runs elsewhere: either way it is reachable at its own URL behind Tollgate's token check."
       />
       <NewAppForm regions={regions} images={images} anyImage={anyImage} />
     </section>
