@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { createAppByApi, createTokenByApi, deleteAppByApi, deleteTokenByApi, gatewayGet, shot, uniqueName, waitForAppState } from './panel-fixtures';
 
@@ -14,15 +13,6 @@ test.afterEach(async ({ page }) => {
   for (const id of created.apps.splice(0)) await deleteAppByApi(page, id);
   for (const id of created.tokens.splice(0)) await deleteTokenByApi(page, id);
 });
-
-/** True when the server takes `upstreamUrl` (the external-app backend): an invalid spec is refused without asking for an image. */
-async function serverTakesUpstreamUrl(page: Page): Promise<boolean> {
-  const origin = new URL(process.env.TOLLGATE_E2E_URL ?? 'http://localhost:3000').origin;
-  const res = await page.request.post('/v1/app', { headers: { origin }, data: { name: '', region: 'GRA', upstreamUrl: 'http://127.0.0.1:9/' } });
-  expect(res.status()).toBe(400);
-  const body = (await res.json()) as { error: { details?: { path?: unknown[] }[] } };
-  return !(body.error.details ?? []).some((issue) => issue.path?.[0] === 'image');
-}
 
 test('New app: "Protect an existing URL" shows the upstream fields, checks the URL in the browser, and flags skipping TLS verification in red', async ({ signedIn: page }) => {
   const posts: string[] = [];
@@ -90,7 +80,6 @@ test('New app: "Protect an existing URL" shows the upstream fields, checks the U
 test('New app: protecting a URL where a server runs gives an app that is RUNNING, shows its upstream, and answers through the gateway [needs the external-app backend]', async ({ signedIn: page }) => {
   test.setTimeout(90_000);
   await page.goto('/apps');
-  test.skip(!(await serverTakesUpstreamUrl(page)), 'The server does not take upstreamUrl yet: this needs the external-app backend (lib/apps, lib/runtime/controller)');
 
   const upstream: Server = createServer((req, res) => {
     res.setHeader('content-type', 'application/json');
