@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../db/generated/client';
+import { logger } from '../observability/logger.ts';
 
 const WRITE_INTERVAL_MS = 60_000;
 
@@ -17,5 +18,5 @@ export function recordTokenUse(prisma: PrismaClient, token: { id: string; lastUs
   lastWritten.set(token.id, now);
   prisma.token
     .updateMany({ where: { id: token.id }, data: { lastUsedAt: new Date(now) } })
-    .catch((error: unknown) => console.error('[tollgate] could not record token use', error));
+    .catch((error: unknown) => logger().warn({ component: 'tokens', tokenId: token.id, err: error }, 'could not record token use'));
 }
