@@ -8,7 +8,8 @@ import { logger } from './lib/observability/logger.ts';
 const dir = path.dirname(fileURLToPath(import.meta.url));
 
 function fail(message: string): never {
-  console.error(`tollgate: ${message}`);
+  // One plain line on stderr, whatever LOG_FORMAT says: the start failed before there was a log to read.
+  process.stderr.write(`tollgate: ${message}\n`);
   process.exit(1);
 }
 

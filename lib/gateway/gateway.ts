@@ -69,7 +69,7 @@ export class Gateway {
    */
   handle(req: IncomingMessage, res: ServerResponse, host: AppHost): Promise<void> | void {
     const exchange = new Exchange(req, host.appId, performance.now(), false, this.streamOpened);
-    res.once('close', () => this.finish(exchange, res.headersSent ? res.statusCode : 499, res));
+    res.once('close', () => this.finish(exchange, res.headersSent ? res.statusCode : 499));
     const cached = this.decideFromCache(req, host, exchange);
     if (cached) {
       exchange.fromCache = true;
@@ -81,7 +81,7 @@ export class Gateway {
   async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, host: AppHost): Promise<void> {
     socket.on('error', () => socket.destroy());
     const exchange = new Exchange(req, host.appId, performance.now(), true, this.streamOpened);
-    socket.once('close', () => this.finish(exchange, exchange.status || 499, null, socket));
+    socket.once('close', () => this.finish(exchange, exchange.status || 499, socket));
     const refuse = (r: Reply) => {
       exchange.status = r.status;
       rejectUpgrade(socket, r);
@@ -129,9 +129,15 @@ export class Gateway {
 
   private serve(req: IncomingMessage, res: ServerResponse, outcome: Outcome, exchange: Exchange): void {
     this.noteDecision(exchange, outcome);
-    if (outcome.kind === 'reply') return respond(req, res, outcome.reply);
+    if (outcome.kind === 'reply') {
+      exchange.bytes = respond(req, res, outcome.reply);
+      return;
+    }
     const upstream = this.runningUpstream(outcome.app);
-    if (!upstream) return respond(req, res, notRunning());
+    if (!upstream) {
+      exchange.bytes = respond(req, res, notRunning());
+      return;
+    }
     this.track(outcome.token, res, () => res.destroy());
     this.forward(req, res, outcome.app, upstream, false, exchange);
   }
@@ -146,7 +152,7 @@ export class Gateway {
         if (isConnectFailure(error)) this.picker.eject(upstream);
         const other = !retried && canRetryElsewhere(req, error) ? this.picker.pick(app, upstream) : null;
         if (other) return this.forward(req, res, app, other, true, exchange);
-        respond(req, res, { status: 502, title: 'Bad gateway', message: 'The app did not answer' });
+        exchange.bytes = respond(req, res, { status: 502, title: 'Bad gateway', message: 'The app did not answer' });
       },
       exchange,
     );
@@ -168,11 +174,10 @@ export class Gateway {
     if (this.draining) close();
   };
 
-  private finish(exchange: Exchange, status: number, res: ServerResponse | null, socket?: Duplex): void {
+  private finish(exchange: Exchange, status: number, socket?: Duplex): void {
     exchange.status = status;
     exchange.finishedAt = performance.now();
     if (socket) exchange.bytes = (socket as { bytesWritten?: number }).bytesWritten ?? 0;
-    else if (res && exchange.upstreamHeadersAt === 0) exchange.bytes = bodyBytes(res);
     if (exchange.stream && this.streams.delete(exchange)) this.observer.streamClosed(exchange);
     this.observer.finished(exchange);
   }
@@ -276,12 +281,6 @@ export function decideAccess(req: IncomingMessage, app: GatewayApp, presented: P
 
 function shuttingDown(): Reply {
   return { status: 503, code: 'unavailable', message: 'The server is shutting down; try again', retryAfter: 1 };
-}
-
-/** The body length of a reply the gateway wrote itself. */
-function bodyBytes(res: ServerResponse): number {
-  if (res.req.method === 'HEAD') return 0;
-  return Number(res.getHeader('content-length')) || 0;
 }
 
 function noSuchApp(): Reply {

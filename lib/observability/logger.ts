@@ -1,3 +1,4 @@
+import { format as formatArgs } from 'node:util';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import pretty from 'pino-pretty';
 import { getConfig, type Config } from '../config/config.ts';
@@ -20,7 +21,7 @@ export interface LoggerOptions {
  * at a terminal. Components log through children: `logger().child({ component })`.
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const format = options.format ?? (process.stdout.isTTY ? 'pretty' : 'json');
+  const format = resolveFormat(options.format);
   const destination =
     options.destination ??
     (format === 'pretty'
@@ -43,6 +44,27 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     },
     destination,
   );
+}
+
+/** LOG_FORMAT, or its default: json unless stdout is a terminal. */
+export function resolveFormat(format: LogFormat | undefined): LogFormat {
+  return format ?? (process.stdout.isTTY ? 'pretty' : 'json');
+}
+
+/**
+ * Sends what other code prints with console.* (Next.js' own notices, a
+ * library's warning) through the logger, so a JSON log stays one JSON object
+ * per line. Returns the function that puts the console back.
+ */
+export function routeConsole(log: Logger): () => void {
+  const original = { log: console.log, info: console.info, debug: console.debug, warn: console.warn, error: console.error };
+  const to = (level: 'info' | 'debug' | 'warn' | 'error') => (...args: unknown[]) => log[level](formatArgs(...args));
+  console.log = to('info');
+  console.info = to('info');
+  console.debug = to('debug');
+  console.warn = to('warn');
+  console.error = to('error');
+  return () => Object.assign(console, original);
 }
 
 // Next bundles its own copy of lib/ for route handlers: one logger (and one

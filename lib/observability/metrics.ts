@@ -78,11 +78,9 @@ export class Metrics {
   private readonly crashes: Counter<'app' | 'will_restart'>;
   private readonly probes: Counter<'result'>;
   private readonly leader: Gauge;
-  private readonly listenerConnected: Gauge;
   private readonly panelRequests: Counter<'handler' | 'status_class'>;
   private readonly panelDuration: Histogram<'handler'>;
   private appStates: (() => Promise<Record<string, number>>) | null = null;
-  private listenerState: (() => boolean) | null = null;
 
   constructor(options: MetricsOptions = {}) {
     const registers = [this.registry];
@@ -161,16 +159,6 @@ export class Metrics {
       help: 'Cache invalidations received from other instances over PostgreSQL NOTIFY, by kind (flush: after each (re)connect)',
       labelNames: ['kind'] as const,
       registers,
-    });
-    const listenerState = () => this.listenerState;
-    this.listenerConnected = new Gauge({
-      name: 'tollgate_change_listener_connected',
-      help: '1 while the PostgreSQL LISTEN connection is up (absent on the embedded database)',
-      registers,
-      collect() {
-        const state = listenerState();
-        if (state) this.set(state() ? 1 : 0);
-      },
     });
     this.crashes = new Counter({
       name: 'tollgate_app_crashes_total',
@@ -294,8 +282,16 @@ export class Metrics {
     this.appStates = read;
   }
 
+  /** PostgreSQL only: the LISTEN connection's state, read at scrape time (no such series on the embedded database). */
   readListenerWith(connected: () => boolean): void {
-    this.listenerState = connected;
+    new Gauge({
+      name: 'tollgate_change_listener_connected',
+      help: '1 while the PostgreSQL LISTEN connection is up',
+      registers: [this.registry],
+      collect() {
+        this.set(connected() ? 1 : 0);
+      },
+    });
   }
 
   /** The Prometheus text exposition. */

@@ -20,7 +20,7 @@ import { hasDuplicateHost, hasMalformedPath, isApiPath } from './request-guards.
 import { setSecurityHeaders } from './security-headers.ts';
 import { GatewayTelemetry } from '../observability/gateway-telemetry.ts';
 import { serveHealth } from '../observability/health-routes.ts';
-import { componentLogger, createLogger, lineLogger, logger, setLogger } from '../observability/logger.ts';
+import { componentLogger, createLogger, lineLogger, logger, resolveFormat, routeConsole, setLogger } from '../observability/logger.ts';
 import { Metrics } from '../observability/metrics.ts';
 import { startMetricsServer, type MetricsServer } from '../observability/metrics-server.ts';
 import { observePanelRequest } from '../observability/panel-access.ts';
@@ -50,6 +50,7 @@ export interface RunningServer {
 export async function startServer(options: { dev?: boolean; dir: string; config?: Config }): Promise<RunningServer> {
   const config = options.config ?? getConfig();
   setLogger(createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT }));
+  if (resolveFormat(config.LOG_FORMAT) === 'json') routeConsole(logger().child({ component: 'console' }));
   const log = lineLogger('server');
   const serverLog = componentLogger('server');
 
