@@ -122,8 +122,21 @@ type Settled<T> = { ok: true; value: T } | { ok: false; error: string };
 function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
   return promise.then(
     (value) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error: (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300) }),
+    (error: unknown) => ({ ok: false as const, error: describe(error) }),
   );
+}
+
+/**
+ * One line: Prisma's messages begin with a blank line and the call that failed, the reason last
+ * ("… Message: `Can't reach database server at …`"); some errors carry it only in their cause or code.
+ */
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error).slice(0, 300);
+  const last = error.message.split('\n').filter((line) => line.trim()).pop();
+  if (last) return last.trim().slice(0, 300);
+  const cause = error.cause as { message?: string; code?: string; kind?: string } | undefined;
+  const code = (error as { code?: string }).code;
+  return cause?.message || cause?.code || cause?.kind || code || error.name || 'failed';
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
