@@ -12,6 +12,7 @@ describe('configuration', () => {
       ADMIN_EMAIL: 'admin@tollgate.local',
       LOG_LEVEL: 'info',
       METRICS_HOST: '127.0.0.1',
+      ACCESS_LOG: true,
       SHUTDOWN_TIMEOUT: 10,
       RUNTIME: 'auto',
       RUNTIME_NAMESPACE: 'tollgate',
@@ -45,6 +46,7 @@ describe('configuration', () => {
     [{ AUTH_SECRET: 'tiny' }, /^Invalid configuration: AUTH_SECRET must be at least 32 characters$/],
     [{ LOG_LEVEL: 'verbose' }, 'Invalid configuration: LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent (got "verbose")'],
     [{ LOG_FORMAT: 'xml' }, 'Invalid configuration: LOG_FORMAT must be json or pretty (got "xml")'],
+    [{ ACCESS_LOG: 'maybe' }, 'Invalid configuration: ACCESS_LOG must be true or false (got "maybe")'],
     [{ METRICS_PORT: '0' }, 'Invalid configuration: METRICS_PORT must be between 1 and 65535 (got "0")'],
     [{ SHUTDOWN_TIMEOUT: 'soon' }, 'Invalid configuration: SHUTDOWN_TIMEOUT must be a number of seconds between 0 and 3600, such as 10, 10s or 500ms (got "soon")'],
   ])('rejects %o with one line naming the variable', (env, message) => {
@@ -62,6 +64,7 @@ describe('configuration', () => {
     });
     expect(parseConfig({ SHUTDOWN_TIMEOUT: '500ms' }).SHUTDOWN_TIMEOUT).toBe(0.5);
     expect(parseConfig({ SHUTDOWN_TIMEOUT: '30' }).SHUTDOWN_TIMEOUT).toBe(30);
+    expect(parseConfig({ ACCESS_LOG: 'false' }).ACCESS_LOG).toBe(false);
   });
 
   it('never echoes secrets back', () => {

@@ -73,6 +73,14 @@ export const configSchema = z.object({
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be fatal, error, warn, info, debug, trace or silent' })
       .default('info'),
   ),
+  // One line per request (gateway, panel, /v1) at info level; false turns them off (oauth2-proxy's --request-logging).
+  ACCESS_LOG: z.preprocess(
+    unsetIfEmpty,
+    z
+      .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true' || value === '1'),
+  ),
   // Unset: json when stdout is not a terminal (a container, a pipe, a file), pretty on a terminal.
   LOG_FORMAT: z.preprocess(unsetIfEmpty, z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).optional()),
   // /metrics, /healthz and /readyz on a listener of their own, never on the public port; unset: no such listener.

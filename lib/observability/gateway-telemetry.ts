@@ -1,7 +1,6 @@
 import type { CacheName, CacheObserver } from '../gateway/access-resolver.ts';
 import type { Exchange, GatewayObserver } from '../gateway/gateway-observer.ts';
 import { requestId } from '../gateway/upstream-headers.ts';
-import { forwardedValues } from '../http/forwarded-headers.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 
@@ -64,7 +63,7 @@ export class GatewayTelemetry implements GatewayObserver, CacheObserver {
         upstreamMs: exchange.upstreamHeadersAt > 0 ? round(exchange.upstreamHeadersAt - exchange.dispatchedAt) : null,
         bytes: exchange.bytes,
         stream: exchange.stream,
-        ip: forwardedValues(req).for,
+        ip: req.socket.remoteAddress ?? '',
       },
       `${req.method} ${path} ${exchange.status}`,
     );

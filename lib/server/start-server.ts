@@ -82,7 +82,7 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
   }
 
   const metrics = new Metrics();
-  const access = logger().child({ component: 'access' });
+  const access = config.ACCESS_LOG ? logger().child({ component: 'access' }) : null;
   const telemetry = new GatewayTelemetry(metrics, access);
   const store = prismaGatewayStore(db.prisma, (token) => recordTokenUse(db.prisma, token));
   const resolver = new AccessResolver(store, { observer: telemetry });
