@@ -3,11 +3,13 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { ConfigError, getConfig } from './lib/config/config.ts';
 import { startServer, StartupError } from './lib/server/start-server.ts';
+import { logger } from './lib/observability/logger.ts';
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
 
 function fail(message: string): never {
-  console.error(`tollgate: ${message}`);
+  // One plain line on stderr, whatever LOG_FORMAT says: the start failed before there was a log to read.
+  process.stderr.write(`tollgate: ${message}\n`);
   process.exit(1);
 }
 
@@ -18,8 +20,12 @@ try {
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
-    console.log(`[tollgate] ${signal}: shutting down`);
-    const force = setTimeout(() => process.exit(1), 10_000);
+    logger().info({ component: 'server', signal }, `${signal}: shutting down`);
+    // Requests in flight get SHUTDOWN_TIMEOUT; stopping the apps and closing the database, a little more.
+    const force = setTimeout(() => {
+      logger().error({ component: 'server' }, 'shutdown did not finish in time: exiting anyway');
+      process.exit(1);
+    }, (config.SHUTDOWN_TIMEOUT + 15) * 1000);
     force.unref();
     server.close().then(
       () => process.exit(0),

@@ -7,7 +7,7 @@
 // built panel; run `npm run build` first), nginx with a generated config in a temp dir.
 //
 // Fairness: the upstream for all targets is one process, the hello-world child that Tollgate
-// itself starts for the demo app (its port comes from the server log line "healthy on …").
+// itself starts for the demo app (its port comes from the server log line "ready on …").
 // nginx runs worker_processes 1, like Tollgate's one Node event loop, and does the same header
 // work as the gateway (X-Forwarded-*, drops the bearer token), in two configurations: the
 // issue's "plain reverse proxy" (proxy_pass with nginx's defaults: HTTP/1.0, a new upstream
@@ -271,6 +271,8 @@ async function main(): Promise<number> {
         ADMIN_EMAIL: ADMIN.email,
         ADMIN_PASSWORD: ADMIN.password,
         DATABASE_URL: db.url,
+        // The hello-world child is the upstream: RUNTIME=auto would pick Docker on a machine that has it.
+        RUNTIME: 'process',
       },
     });
     const srv = server;
@@ -295,8 +297,9 @@ async function main(): Promise<number> {
       },
       { timeoutMs: 60_000, process: srv },
     );
-    const healthy = new RegExp(`\\[app ${app.id.slice(0, 8)}\\] .*healthy on 127\\.0\\.0\\.1:(\\d+) \\(pid (\\d+)`).exec(srv.output());
-    if (!healthy) throw new SetupError(`no "healthy on 127.0.0.1:PORT" line for app ${app.id} in the server log:\n${tail(srv.output())}`);
+    // The process runtime logs "[app <id8>/<slot>] <image> ready on 127.0.0.1:<port> (pid <pid>, …)" per replica.
+    const healthy = new RegExp(`\\[app ${app.id.slice(0, 8)}/\\d+\\] .*ready on 127\\.0\\.0\\.1:(\\d+) \\(pid (\\d+)`).exec(srv.output());
+    if (!healthy) throw new SetupError(`no "ready on 127.0.0.1:PORT" line for app ${app.id} in the server log:\n${tail(srv.output())}`);
     const upstreamPort = Number(healthy[1]);
     const upstreamPid = Number(healthy[2]);
     const appHost = `${app.id}.app.gra.localhost:${port}`;

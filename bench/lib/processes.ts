@@ -9,19 +9,36 @@ export interface Started {
   exited: Promise<number | null>;
 }
 
+const KEEP_BYTES = 1024 * 1024;
+
 export class Processes {
   private readonly running: Started[] = [];
 
   start(name: string, command: string, args: string[], options: SpawnOptions = {}): Started {
     const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The first MiB (start-up lines) and the last MiB: a server writing an access line per
+    // request under wrk would otherwise fill this process's memory with hundreds of MB.
+    const head: Buffer[] = [];
+    let headBytes = 0;
     const chunks: Buffer[] = [];
-    child.stdout?.on('data', (d: Buffer) => chunks.push(d));
-    child.stderr?.on('data', (d: Buffer) => chunks.push(d));
+    let tailBytes = 0;
+    const keep = (d: Buffer) => {
+      if (headBytes < KEEP_BYTES) {
+        head.push(d);
+        headBytes += d.length;
+        return;
+      }
+      chunks.push(d);
+      tailBytes += d.length;
+      while (tailBytes - chunks[0]!.length >= KEEP_BYTES) tailBytes -= chunks.shift()!.length;
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
     const exited = new Promise<number | null>((resolve) => {
       child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : null)));
       child.once('error', () => resolve(-1));
     });
-    const started: Started = { name, child, output: () => Buffer.concat(chunks).toString('utf8'), exited };
+    const started: Started = { name, child, output: () => Buffer.concat([...head, ...chunks]).toString('utf8'), exited };
     this.running.push(started);
     return started;
   }

@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import { DomainError, type DomainErrorCode } from '../errors/domain-error.ts';
 import { errorEnvelope } from '../http/error-envelope.ts';
 import { SelectorError } from '../labels/selector-error.ts';
+import { logger } from '../observability/logger.ts';
 
 /** The API's status and wire code for each domain error code: the one place domain errors become HTTP. */
 const HTTP: Record<DomainErrorCode, { status: number; code: string }> = {
@@ -43,7 +44,7 @@ export function errorResponse(error: unknown): Response {
   if (error instanceof SelectorError) {
     return json(400, errorEnvelope('invalid_selector', `Invalid label selector: ${error.message}`, { position: error.position, expected: error.expected }));
   }
-  console.error('[tollgate] unexpected API error', error);
+  logger().error({ component: 'api', err: error }, 'unexpected API error');
   return json(500, errorEnvelope('internal', 'Internal error'));
 }
 

@@ -6,6 +6,7 @@ import { PROJECT_COOKIE } from '../dal/project-cookie.ts';
 import type { PrismaClient } from '../db/generated/client.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { parseBearer } from '../http/bearer.ts';
+import { noteCaller } from '../observability/request-context.ts';
 import { readCookie } from '../http/cookies.ts';
 import { isSameOrigin } from '../http/same-origin.ts';
 import { checkToken } from '../tokens/check-token.ts';
@@ -25,12 +26,14 @@ export async function resolveCaller(request: Request, prisma: PrismaClient): Pro
     const check = checkToken(await findTokenBySecret(prisma, bearer));
     if (!check.ok) throw denialError(check.denial);
     const { record, credential } = check.token;
+    noteCaller({ kind: 'token', token: record });
     recordTokenUse(prisma, record, ip);
     return { kind: 'token', token: record, projectId: record.projectId, credential, actor: { type: 'TOKEN', id: record.id, ip } };
   }
 
   const userId = (await getSession())?.user.id;
   if (!userId) throw new DomainError('UNAUTHENTICATED', 'Sign in or send Authorization: Bearer <token>', { reason: 'no_credential' });
+  noteCaller({ kind: 'user', userId });
   // The session cookie rides along on cross-site requests too: a state change
   // must come from a page of this very origin (CSRF).
   const sameOrigin = isSameOrigin({

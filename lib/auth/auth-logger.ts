@@ -1,11 +1,5 @@
 import type { LoggerInstance } from 'next-auth';
-import { getConfig } from '../config/config.ts';
-
-interface Sink {
-  error(...args: unknown[]): void;
-  warn(...args: unknown[]): void;
-  log(...args: unknown[]): void;
-}
+import { componentLogger, type Logger } from '../observability/logger.ts';
 
 // Errors any client can cause by sending a bad cookie: not the operator's problem.
 const CLIENT_CAUSED = new Set(['JWT_SESSION_ERROR']);
@@ -17,26 +11,33 @@ function messageOf(metadata: unknown): string {
   return error instanceof Error ? error.message : '';
 }
 
+/** The error inside next-auth's metadata, alone: the rest of it (providers, request data) stays out of the log. */
+function errorOf(metadata: unknown): Error {
+  if (metadata instanceof Error) return metadata;
+  const { error } = (metadata ?? {}) as { error?: unknown };
+  return error instanceof Error ? error : new Error(messageOf(metadata));
+}
+
+const authLog = componentLogger('auth');
+
 /**
  * next-auth's `logger`. Its default prints a full stack trace with absolute
  * paths for every request carrying an invalid session cookie, so anyone could
  * fill the log (and learn the install path); those become one debug line.
  * Errors of the server's own making keep their stack.
  */
-export function createAuthLogger(debugEnabled: () => boolean = () => getConfig().LOG_LEVEL === 'debug', sink: Sink = console): LoggerInstance {
-  const debug = (line: string) => {
-    if (debugEnabled()) sink.log(`[tollgate] debug: ${line.replace(/[\r\n]+/g, ' ')}`);
-  };
+export function createAuthLogger(log: () => Logger = authLog): LoggerInstance {
+  const debug = (code: string, line: string) => log().debug({ code }, line.replace(/[\r\n]+/g, ' '));
   return {
     error(code, metadata) {
-      if (CLIENT_CAUSED.has(code)) return debug(`next-auth ${code}: ${messageOf(metadata)} (cookie ignored)`);
-      sink.error(`[tollgate] next-auth ${code}:`, metadata);
+      if (CLIENT_CAUSED.has(code)) return debug(code, `next-auth ${code}: ${messageOf(metadata)} (cookie ignored)`);
+      log().error({ code, err: errorOf(metadata) }, `next-auth ${code}`);
     },
     warn(code) {
-      sink.warn(`[tollgate] next-auth warning ${code}`);
+      log().warn({ code }, `next-auth warning ${code}`);
     },
     debug(code, metadata) {
-      debug(`next-auth ${code}: ${messageOf(metadata)}`);
+      debug(code, `next-auth ${code}: ${messageOf(metadata)}`);
     },
   };
 }

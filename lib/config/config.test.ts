@@ -11,6 +11,9 @@ describe('configuration', () => {
       REGIONS: ['GRA', 'BHS'],
       ADMIN_EMAIL: 'admin@tollgate.local',
       LOG_LEVEL: 'info',
+      METRICS_HOST: '127.0.0.1',
+      ACCESS_LOG: true,
+      SHUTDOWN_TIMEOUT: 10,
       RUNTIME: 'auto',
       RUNTIME_NAMESPACE: 'tollgate',
       TRUSTED_PROXIES: [],
@@ -74,10 +77,27 @@ describe('configuration', () => {
     [{ ADMIN_PASSWORD: 'short' }, /^Invalid configuration: ADMIN_PASSWORD must be at least 8 characters$/],
     [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must be a postgres/],
     [{ AUTH_SECRET: 'tiny' }, /^Invalid configuration: AUTH_SECRET must be at least 32 characters$/],
-    [{ LOG_LEVEL: 'verbose' }, 'Invalid configuration: LOG_LEVEL must be info or debug (got "verbose")'],
+    [{ LOG_LEVEL: 'verbose' }, 'Invalid configuration: LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent (got "verbose")'],
+    [{ LOG_FORMAT: 'xml' }, 'Invalid configuration: LOG_FORMAT must be json or pretty (got "xml")'],
+    [{ ACCESS_LOG: 'maybe' }, 'Invalid configuration: ACCESS_LOG must be true or false (got "maybe")'],
+    [{ METRICS_PORT: '0' }, 'Invalid configuration: METRICS_PORT must be between 1 and 65535 (got "0")'],
+    [{ SHUTDOWN_TIMEOUT: 'soon' }, 'Invalid configuration: SHUTDOWN_TIMEOUT must be a number of seconds between 0 and 3600, such as 10, 10s or 500ms (got "soon")'],
   ])('rejects %o with one line naming the variable', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it('reads the observability settings', () => {
+    expect(parseConfig({ LOG_LEVEL: 'warn', LOG_FORMAT: 'pretty', METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0', SHUTDOWN_TIMEOUT: '2.5s' })).toMatchObject({
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'pretty',
+      METRICS_PORT: 9464,
+      METRICS_HOST: '0.0.0.0',
+      SHUTDOWN_TIMEOUT: 2.5,
+    });
+    expect(parseConfig({ SHUTDOWN_TIMEOUT: '500ms' }).SHUTDOWN_TIMEOUT).toBe(0.5);
+    expect(parseConfig({ SHUTDOWN_TIMEOUT: '30' }).SHUTDOWN_TIMEOUT).toBe(30);
+    expect(parseConfig({ ACCESS_LOG: 'false' }).ACCESS_LOG).toBe(false);
   });
 
   it('never echoes secrets back', () => {

@@ -91,7 +91,49 @@ export const configSchema = z.object({
   AUTHZ_PORT: z.preprocess(unsetIfEmpty, z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535').optional()),
   AUTHZ_HOST: z.preprocess(unsetIfEmpty, z.string().regex(/^[0-9A-Za-z.:-]+$/, 'must be an address to listen on, such as 127.0.0.1 or 10.0.0.5').default('127.0.0.1')),
   AUTHZ_SECRET: z.preprocess(unsetIfEmpty, z.string().min(32, 'must be at least 32 characters').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (it travels in a header)').optional()),
-  LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(['info', 'debug'], { error: 'must be info or debug' }).default('info')),
+  LOG_LEVEL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be fatal, error, warn, info, debug, trace or silent' })
+      .default('info'),
+  ),
+  // One line per request (gateway, panel, /v1) at info level; false turns them off (oauth2-proxy's --request-logging).
+  ACCESS_LOG: z.preprocess(
+    unsetIfEmpty,
+    z
+      .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+      .default('true')
+      .transform((value) => value === 'true' || value === '1'),
+  ),
+  // Unset: json when stdout is not a terminal (a container, a pipe, a file), pretty on a terminal.
+  LOG_FORMAT: z.preprocess(unsetIfEmpty, z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).optional()),
+  // /metrics, /healthz and /readyz on a listener of their own, never on the public port; unset: no such listener.
+  METRICS_PORT: z.preprocess(
+    unsetIfEmpty,
+    z.coerce
+      .number({ error: 'must be a port number' })
+      .int('must be a whole number')
+      .min(1, 'must be between 1 and 65535')
+      .max(65535, 'must be between 1 and 65535')
+      .optional(),
+  ),
+  METRICS_HOST: z.preprocess(unsetIfEmpty, z.string().min(1).default('127.0.0.1')),
+  // Seconds in-flight requests get to finish after SIGTERM ("10", "10s", "2.5", "500ms").
+  SHUTDOWN_TIMEOUT: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .default('10')
+      .transform((raw, ctx) => {
+        const match = /^(\d+(?:\.\d+)?)\s*(ms|s)?$/.exec(raw.trim());
+        const seconds = match ? Number(match[1]) / (match[2] === 'ms' ? 1000 : 1) : NaN;
+        if (!(seconds >= 0 && seconds <= 3600)) {
+          ctx.addIssue({ code: 'custom', message: 'must be a number of seconds between 0 and 3600, such as 10, 10s or 500ms' });
+          return z.NEVER;
+        }
+        return seconds;
+      }),
+  ),
 })
   .refine((c) => c.AUTHZ_PORT === undefined || c.AUTHZ_PORT !== c.PORT, { message: 'must differ from PORT', path: ['AUTHZ_PORT'] })
   // App hosts are <id>.app.<region>.<BASE_DOMAIN>: the public panel must be that same domain.

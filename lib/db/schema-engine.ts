@@ -14,6 +14,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
 import type { ConstructorOptions, SchemaEngine } from '@prisma/schema-engine-wasm';
+import { logger } from '../observability/logger.ts';
 
 export type {
   DiffTarget,
@@ -60,7 +61,7 @@ async function instantiate(): Promise<LoadedEngine> {
   // fails. PrismaClient installs its own registry; keep it if present.
   holder.PRISMA_WASM_PANIC_REGISTRY ??= {
     set_message(message: string) {
-      console.error(`[tollgate] Prisma schema engine panicked: ${message}`);
+      logger().error({ component: 'db' }, `Prisma schema engine panicked: ${message}`);
     },
   };
   const glue: EngineModule = await import('@prisma/schema-engine-wasm/schema_engine_bg');

@@ -1,12 +1,23 @@
 import pg from 'pg';
-import { CHANGE_CHANNEL, decodeChange, publishLocal } from './change-bus';
+import { CHANGE_CHANNEL, decodeChange, publishLocal, type Change } from './change-bus';
+
+export interface ChangeListener {
+  /** LISTENing right now: other processes' changes reach this one at once (readiness). */
+  connected(): boolean;
+  close(): Promise<void>;
+}
+
+export interface ChangeListenerOptions {
+  /** Each change received over NOTIFY, and the flush after each (re)connect (metrics). */
+  onChange?: (change: Change) => void;
+}
 
 /**
  * Carries other server processes' changes into this one: LISTEN on the change
  * channel, re-published on the local bus. A lost connection may have missed
  * notifications, so every reconnect flushes all caches.
  */
-export function listenForChanges(connectionString: string, log: (line: string) => void): { close(): Promise<void> } {
+export function listenForChanges(connectionString: string, log: (line: string) => void, options: ChangeListenerOptions = {}): ChangeListener {
   let client: pg.Client | null = null;
   let closed = false;
   let retryTimer: NodeJS.Timeout | undefined;
@@ -16,7 +27,10 @@ export function listenForChanges(connectionString: string, log: (line: string) =
     if (closed) return;
     const next = new pg.Client({ connectionString, connectionTimeoutMillis: 3_000, keepAlive: true });
     next.on('notification', (message) => {
-      if (message.channel === CHANGE_CHANNEL && message.payload) publishLocal(decodeChange(message.payload));
+      if (message.channel !== CHANGE_CHANNEL || !message.payload) return;
+      const change = decodeChange(message.payload);
+      options.onChange?.(change);
+      publishLocal(change);
     });
     const lost = (why: string) => {
       if (client !== next || closed) return;
@@ -32,6 +46,7 @@ export function listenForChanges(connectionString: string, log: (line: string) =
       await next.query(`LISTEN ${CHANGE_CHANNEL}`);
       client = next;
       delay = 250;
+      options.onChange?.({ kind: 'flush' });
       publishLocal({ kind: 'flush' });
     } catch (error) {
       next.end().catch(() => {});
@@ -49,6 +64,7 @@ export function listenForChanges(connectionString: string, log: (line: string) =
 
   void connect();
   return {
+    connected: () => client !== null,
     async close() {
       closed = true;
       clearTimeout(retryTimer);

@@ -39,7 +39,10 @@ export class ForwardAuth {
     // Bodies are never read (proxies send none, or one nobody needs): drain it.
     req.resume();
     const route = protocolOf(req.url ?? '');
-    if (!route) return respond(req, res, { status: 404, code: 'not_found', message: 'No such endpoint' });
+    if (!route) {
+      respond(req, res, { status: 404, code: 'not_found', message: 'No such endpoint' });
+      return;
+    }
     if (!this.fromProxy(req)) {
       return this.answer(req, req, res, route.protocol, reply({ status: 403, code: 'forbidden', message: 'This endpoint answers the proxy only (X-Tollgate-Authz-Secret)', reason: 'not_the_proxy' }));
     }
@@ -70,7 +73,7 @@ export class ForwardAuth {
     try {
       const host = this.hostFromCache(target) ?? (await this.hostFromDatabase(target));
       const early = targetProblem(view, host);
-      if (early) return reply(early);
+      if (early) return early;
       const found = findApp(await resolver.app(host.appId), host);
       if ('reply' in found) return reply(found.reply);
       return decideAccess(view, found.app, await presentedCredential(view, found.app, resolver));
@@ -120,7 +123,7 @@ export class ForwardAuth {
     if (protocol === 'nginx') return plainDenial(req, res, r);
     // Everything else is the gateway's own answer: a login redirect or page for browsers,
     // JSON with WWW-Authenticate for programs, 403 with the failed check.
-    return respond(view, res, r);
+    respond(view, res, r);
   }
 }
 
@@ -129,11 +132,11 @@ function digest(value: string): Buffer {
 }
 
 function reply(r: Reply | Problem): Outcome {
-  if ('reason' in r && typeof r.reason === 'string') {
+  if ('reason' in r && r.reason !== undefined) {
     const { reason, ...rest } = r;
-    return { kind: 'reply', reply: { ...rest, details: { reason } } };
+    return { kind: 'reply', reply: { ...rest, details: { reason } }, decision: reason };
   }
-  return { kind: 'reply', reply: r as Reply };
+  return { kind: 'reply', reply: r as Reply, decision: 'not_found' };
 }
 
 function gatePathProblem(): Problem {

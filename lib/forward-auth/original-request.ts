@@ -57,7 +57,7 @@ export interface OriginalRequest {
 /** The app the decision is for: from `X-Tollgate-App`, else from an app host name. */
 export type Target = { kind: 'host'; host: AppHost } | { kind: 'app'; appId: string; hostRegion: string | undefined };
 
-export type Problem = { status: 400 | 403 | 404; code: string; message: string; reason?: string };
+export type Problem = { status: 400 | 403 | 404; code: string; message: string; reason?: 'app_mismatch' | 'gate_path' | 'not_the_proxy' };
 
 const SINGLE = (req: IncomingMessage, name: string): string | undefined | null => {
   const values = req.headersDistinct[name];

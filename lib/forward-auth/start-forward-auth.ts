@@ -1,3 +1,4 @@
+import { logger } from '../observability/logger.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Config } from '../config/config.ts';
 import type { AccessResolver } from '../gateway/access-resolver.ts';
@@ -28,7 +29,7 @@ export async function startForwardAuth(options: {
   const forwardAuth = new ForwardAuth({ store: options.store, resolver: options.resolver, baseDomain: config.BASE_DOMAIN, secret: config.AUTHZ_SECRET, log });
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const failed = (error: unknown) => {
-      console.error('[tollgate] forward-auth error', error);
+      logger().error({ component: 'forward-auth', err: error }, 'forward-auth error');
       if (!res.headersSent) writeJson(res, 500, errorEnvelope('internal', 'Internal error'));
       else res.destroy();
     };

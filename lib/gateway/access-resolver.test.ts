@@ -24,6 +24,25 @@ describe('AccessResolver', () => {
     expect(store.calls.tokenByHash).toBe(1);
   });
 
+  it('tells its observer of every lookup, hit or miss, by cache', async () => {
+    const store = fakeGatewayStore();
+    const secret = generateTokenSecret();
+    store.addToken(secret, record());
+    store.apps.set('a1', { id: 'a1', projectId: 'p1', region: 'GRA', labels: {}, unsecureHttp: false, state: 'RUNNING', replicas: [] });
+    const seen: string[] = [];
+    const resolver = new AccessResolver(store, { observer: { lookup: (cache, hit) => seen.push(`${cache}:${hit ? 'hit' : 'miss'}`) } });
+    resolver.peekApp('a1');
+    await resolver.app('a1');
+    resolver.peekApp('a1');
+    resolver.peekTokenBySecret(secret);
+    await resolver.tokenBySecret(secret);
+    resolver.peekTokenBySecret(secret);
+    // A forged checksum is no lookup at all.
+    resolver.peekTokenBySecret('tg_' + 'a'.repeat(28));
+    await resolver.session('nope');
+    expect(seen).toEqual(['app:miss', 'app:miss', 'app:hit', 'token:miss', 'token:miss', 'token:hit', 'session:miss']);
+  });
+
   it('answers a forged checksum with null, without a lookup', async () => {
     const store = fakeGatewayStore();
     const resolver = new AccessResolver(store);

@@ -10,10 +10,18 @@ export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 }
 
+export type CacheName = 'app' | 'token' | 'session';
+
+/** Told of every cache lookup (metrics): called on the request path, must be cheap. */
+export interface CacheObserver {
+  lookup(cache: CacheName, hit: boolean): void;
+}
+
 export interface AccessResolverOptions {
   /** How long a database answer is trusted without asking again: the backstop behind change events. */
   ttlMs?: number;
   maxEntries?: number;
+  observer?: CacheObserver;
 }
 
 /**
@@ -30,6 +38,7 @@ export class AccessResolver {
   // Bumped by every invalidation: a lookup that started before a change must
   // not put its (possibly stale) answer into the cache after it.
   private epoch = 0;
+  private readonly observer: CacheObserver | undefined;
 
   constructor(
     private readonly store: GatewayStore,
@@ -41,36 +50,41 @@ export class AccessResolver {
     this.tokensByHash = new TtlCache(ttl, max);
     this.tokensById = new TtlCache(ttl, max);
     this.sessions = new TtlCache(ttl, max);
+    this.observer = options.observer;
   }
 
   /** The cached app (null: known not to exist), or undefined when only the database can say. */
   peekApp(id: string): GatewayApp | null | undefined {
-    return this.apps.get(id);
+    const hit = this.apps.get(id);
+    this.observer?.lookup('app', hit !== undefined);
+    return hit;
   }
 
   /** Like tokenBySecret from the cache alone: undefined when the database must be asked. */
   peekTokenBySecret(secret: string): ResolvedToken | null | undefined {
     if (!hasValidChecksum(secret)) return null;
-    return this.tokensByHash.get(hashTokenSecret(secret));
+    const hit = this.tokensByHash.get(hashTokenSecret(secret));
+    this.observer?.lookup('token', hit !== undefined);
+    return hit;
   }
 
   app(id: string): Promise<GatewayApp | null> {
-    return this.cached(this.apps, `app:${id}`, id, () => this.store.findApp(id));
+    return this.cached('app', this.apps, `app:${id}`, id, () => this.store.findApp(id));
   }
 
   /** Null for a forged checksum without touching the database, or for an unknown secret. */
   async tokenBySecret(secret: string): Promise<ResolvedToken | null> {
     if (!hasValidChecksum(secret)) return null;
     const hash = hashTokenSecret(secret);
-    return this.cached(this.tokensByHash, `hash:${hash}`, hash, () => this.store.findTokenByHash(hash));
+    return this.cached('token', this.tokensByHash, `hash:${hash}`, hash, () => this.store.findTokenByHash(hash));
   }
 
   tokenById(id: string): Promise<ResolvedToken | null> {
-    return this.cached(this.tokensById, `token:${id}`, id, async () => resolve(await this.store.findTokenById(id)));
+    return this.cached('token', this.tokensById, `token:${id}`, id, async () => resolve(await this.store.findTokenById(id)));
   }
 
   session(idHash: string): Promise<GatewaySession | null> {
-    return this.cached(this.sessions, `session:${idHash}`, idHash, () => this.store.findSession(idHash));
+    return this.cached('session', this.sessions, `session:${idHash}`, idHash, () => this.store.findSession(idHash));
   }
 
   invalidate(change: Change): void {
@@ -96,8 +110,9 @@ export class AccessResolver {
     }
   }
 
-  private async cached<V>(cache: TtlCache<string, V>, flightKey: string, key: string, load: () => Promise<V>): Promise<V> {
+  private async cached<V>(name: CacheName, cache: TtlCache<string, V>, flightKey: string, key: string, load: () => Promise<V>): Promise<V> {
     const hit = cache.get(key);
+    this.observer?.lookup(name, hit !== undefined);
     if (hit !== undefined) return hit;
     const pending = this.inflight.get(flightKey) as Promise<V> | undefined;
     if (pending) return pending;

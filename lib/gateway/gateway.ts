@@ -12,6 +12,7 @@ import type { ResolvedToken } from '../tokens/token-record.ts';
 import { AccessResolver, DatabaseUnavailableError } from './access-resolver.ts';
 import { handleGatePath } from './gate-login.ts';
 import { findGateSession } from './gate-session.ts';
+import { Exchange, NO_OBSERVER, type GatewayDecision, type GatewayObserver, type StreamKind } from './gateway-observer.ts';
 import type { GatewayApp, GatewayStore } from './gateway-store.ts';
 import { LiveConnections } from './live-connections.ts';
 import { canRetryElsewhere, isConnectFailure, proxyHttp } from './proxy-http.ts';
@@ -24,12 +25,14 @@ export interface GatewayOptions {
   store: GatewayStore;
   resolver: AccessResolver;
   log?: (line: string) => void;
+  /** Metrics and access logs (lib/observability); none by default. */
+  observer?: GatewayObserver;
 }
 
 const GATE_PATH = '/__tollgate/';
 
 /** What the gateway does with a request: send it on to the app, or answer it itself. */
-export type Outcome = { kind: 'proxy'; app: GatewayApp; token: ResolvedToken | null } | { kind: 'reply'; reply: Reply };
+export type Outcome = { kind: 'proxy'; app: GatewayApp; token: ResolvedToken | null } | { kind: 'reply'; reply: Reply; decision: GatewayDecision };
 
 /**
  * The credential a request presented: none at all, or a token as its lookup
@@ -49,8 +52,14 @@ export class Gateway {
   readonly live = new LiveConnections();
   private readonly connectLimiter = new RateLimiter(10, 5 * 60_000);
   private readonly picker = new ReplicaPicker();
+  private readonly observer: GatewayObserver;
+  /** Open WebSockets and event streams, each with the way to end it cleanly (shutdown). */
+  private readonly streams = new Map<Exchange, () => void>();
+  private draining = false;
 
-  constructor(private readonly options: GatewayOptions) {}
+  constructor(private readonly options: GatewayOptions) {
+    this.observer = options.observer ?? NO_OBSERVER;
+  }
 
   /**
    * Serves one request. When everything it needs is cached (the common case)
@@ -59,24 +68,57 @@ export class Gateway {
    * process pay for async hooks.
    */
   handle(req: IncomingMessage, res: ServerResponse, host: AppHost): Promise<void> | void {
-    const cached = this.decideFromCache(req, host);
-    if (cached) return this.serve(req, res, cached);
-    return this.decide(req, host, false).then((outcome) => this.serve(req, res, outcome));
+    const exchange = new Exchange(req, host.appId, performance.now(), false, this.streamOpened);
+    res.once('close', () => this.finish(exchange, res.headersSent ? res.statusCode : 499));
+    const cached = this.decideFromCache(req, host, exchange);
+    if (cached) {
+      exchange.fromCache = true;
+      return this.serve(req, res, cached, exchange);
+    }
+    return this.decide(req, host, false, exchange).then((outcome) => this.serve(req, res, outcome, exchange));
   }
 
   async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, host: AppHost): Promise<void> {
     socket.on('error', () => socket.destroy());
-    const outcome = await this.decide(req, host, true);
-    if (outcome.kind === 'reply') return rejectUpgrade(socket, outcome.reply);
+    const exchange = new Exchange(req, host.appId, performance.now(), true, this.streamOpened);
+    socket.once('close', () => this.finish(exchange, exchange.status || 499, socket));
+    const refuse = (r: Reply) => {
+      exchange.status = r.status;
+      rejectUpgrade(socket, r);
+    };
+    if (this.draining) return refuse(shuttingDown());
+    const outcome = await this.decide(req, host, true, exchange);
+    this.noteDecision(exchange, outcome);
+    if (outcome.kind === 'reply') return refuse(outcome.reply);
     // A page on another site must not open a socket riding the user's gate cookie.
     if (!isSameOrigin({ origin: req.headers.origin, secFetchSite: req.headers['sec-fetch-site'], host: req.headers.host, secure: isSecure(req) })) {
-      return rejectUpgrade(socket, { status: 403, code: 'forbidden', message: 'Cross-origin WebSocket refused' });
+      exchange.decision = 'cross_origin';
+      return refuse({ status: 403, code: 'forbidden', message: 'Cross-origin WebSocket refused' });
     }
     // A WebSocket stays on the replica it was opened on, for its whole life.
     const upstream = this.runningUpstream(outcome.app);
-    if (!upstream) return rejectUpgrade(socket, notRunning());
+    if (!upstream) return refuse(notRunning());
     this.track(outcome.token, requestClientIp(req), socket, () => socket.destroy());
-    proxyUpgrade(req, socket, head, upstream);
+    exchange.dispatchedAt = performance.now();
+    proxyUpgrade(req, socket, head, upstream, {
+      spliced: (goAway) => {
+        exchange.status = 101;
+        exchange.respondedAt = performance.now();
+        this.streamOpened(exchange, 'websocket', goAway);
+      },
+    });
+  }
+
+  /**
+   * Shutdown: refuse new WebSockets, and end the open ones (Close 1001) and
+   * event streams (a clean end of the response; EventSource reconnects, to
+   * another instance). Other requests in flight run to their end.
+   */
+  drain(): number {
+    this.draining = true;
+    const closers = [...this.streams.values()];
+    for (const close of closers) close();
+    return closers.length;
   }
 
   /** A token was regenerated or deleted: cut its open streams. */
@@ -104,22 +146,59 @@ export class Gateway {
     }
   }
 
-  private serve(req: IncomingMessage, res: ServerResponse, outcome: Outcome): void {
-    if (outcome.kind === 'reply') return respond(req, res, outcome.reply);
+  private serve(req: IncomingMessage, res: ServerResponse, outcome: Outcome, exchange: Exchange): void {
+    this.noteDecision(exchange, outcome);
+    if (outcome.kind === 'reply') {
+      exchange.bytes = respond(req, res, outcome.reply);
+      return;
+    }
     const upstream = this.runningUpstream(outcome.app);
-    if (!upstream) return respond(req, res, notRunning());
+    if (!upstream) {
+      exchange.bytes = respond(req, res, notRunning());
+      return;
+    }
     this.track(outcome.token, requestClientIp(req), res, () => res.destroy());
-    this.forward(req, res, outcome.app, upstream, false);
+    this.forward(req, res, outcome.app, upstream, false, exchange);
   }
 
   /** Proxies to one replica; a request that could not reach it goes once to another, when replaying it is safe. */
-  private forward(req: IncomingMessage, res: ServerResponse, app: GatewayApp, upstream: Upstream, retried: boolean): void {
-    proxyHttp(req, res, upstream, (error) => {
-      if (isConnectFailure(error)) this.picker.eject(upstream);
-      const other = !retried && canRetryElsewhere(req, error) ? this.picker.pick(app, upstream) : null;
-      if (other) return this.forward(req, res, app, other, true);
-      respond(req, res, { status: 502, title: 'Bad gateway', message: 'The app did not answer' });
-    });
+  private forward(req: IncomingMessage, res: ServerResponse, app: GatewayApp, upstream: Upstream, retried: boolean, exchange: Exchange): void {
+    proxyHttp(
+      req,
+      res,
+      upstream,
+      (error) => {
+        if (isConnectFailure(error)) this.picker.eject(upstream);
+        const other = !retried && canRetryElsewhere(req, error) ? this.picker.pick(app, upstream) : null;
+        if (other) return this.forward(req, res, app, other, true, exchange);
+        exchange.bytes = respond(req, res, { status: 502, title: 'Bad gateway', message: 'The app did not answer' });
+      },
+      exchange,
+    );
+  }
+
+  private noteDecision(exchange: Exchange, outcome: Outcome): void {
+    if (outcome.kind === 'reply') exchange.decision = outcome.decision;
+    else {
+      exchange.appFound = true;
+      exchange.token = outcome.token?.record ?? null;
+    }
+  }
+
+  /** Called when an event stream begins or a WebSocket is spliced (one function for every exchange). */
+  private readonly streamOpened = (exchange: Exchange, kind: StreamKind, close: () => void): void => {
+    exchange.stream = kind;
+    this.streams.set(exchange, close);
+    this.observer.streamOpened(exchange);
+    if (this.draining) close();
+  };
+
+  private finish(exchange: Exchange, status: number, socket?: Duplex): void {
+    exchange.status = status;
+    exchange.finishedAt = performance.now();
+    if (socket) exchange.bytes = (socket as { bytesWritten?: number }).bytesWritten ?? 0;
+    if (exchange.stream && this.streams.delete(exchange)) this.observer.streamClosed(exchange);
+    this.observer.finished(exchange);
   }
 
   /** Counts the token's use, and keeps the connection cuttable while it lasts (SSE, WebSockets, downloads). */
@@ -138,25 +217,28 @@ export class Gateway {
   }
 
   /** The outcome from cached data alone, or undefined when the database must be asked. */
-  private decideFromCache(req: IncomingMessage, host: AppHost): Outcome | undefined {
-    return decideFromCache(req, host, this.options.resolver);
+  private decideFromCache(req: IncomingMessage, host: AppHost, exchange: Exchange): Outcome | undefined {
+    return decideFromCache(req, host, this.options.resolver, exchange);
   }
 
-  private async decide(req: IncomingMessage, host: AppHost, isUpgrade: boolean): Promise<Outcome> {
+  private async decide(req: IncomingMessage, host: AppHost, isUpgrade: boolean, exchange: Exchange): Promise<Outcome> {
     const early = targetProblem(req, host);
-    if (early) return reply(early);
+    if (early) return early;
     try {
       const found = findApp(await this.options.resolver.app(host.appId), host);
-      if ('reply' in found) return reply(found.reply);
+      if ('reply' in found) return reply(found.reply, 'not_found');
+      exchange.appFound = true;
       if (!isUpgrade && isGatePath(req)) {
         const { resolver, store } = this.options;
-        return reply(await handleGatePath(req, found.app, { resolver, store, limiter: this.connectLimiter }));
+        return reply(await handleGatePath(req, found.app, { resolver, store, limiter: this.connectLimiter }), 'gate');
       }
-      return decideAccess(req, found.app, await this.presented(req, found.app));
+      const presented = await this.presented(req, found.app);
+      if (presented.kind === 'token') exchange.token = presented.found?.record ?? null;
+      return decideAccess(req, found.app, presented);
     } catch (error) {
       if (error instanceof DatabaseUnavailableError) {
         this.options.log?.(`database unavailable: ${error.message}`);
-        return reply({ status: 503, code: 'unavailable', message: 'Access cannot be checked right now; try again shortly', retryAfter: 5 });
+        return reply({ status: 503, code: 'unavailable', message: 'Access cannot be checked right now; try again shortly', retryAfter: 5 }, 'unavailable');
       }
       throw error;
     }
@@ -172,24 +254,27 @@ export class Gateway {
   }
 }
 
-const reply = (r: Reply): Outcome => ({ kind: 'reply', reply: r });
+const reply = (r: Reply, decision: GatewayDecision): Outcome => ({ kind: 'reply', reply: r, decision });
 
 // The gateway's steps are exported one by one for lib/forward-auth, which takes
 // the same decision for a proxy in front (nginx auth_request, Traefik, Caddy, Envoy).
 
-/** The outcome from cached data alone, or undefined when the database must be asked. */
-export function decideFromCache(req: IncomingMessage, host: AppHost, resolver: AccessResolver): Outcome | undefined {
+/** The outcome from cached data alone, or undefined when the database must be asked. `exchange` hears what was found. */
+export function decideFromCache(req: IncomingMessage, host: AppHost, resolver: AccessResolver, exchange?: Exchange): Outcome | undefined {
   const early = targetProblem(req, host);
-  if (early) return reply(early);
+  if (early) return early;
   const cached = resolver.peekApp(host.appId);
   if (cached === undefined) return undefined;
   const found = findApp(cached, host);
-  if ('reply' in found) return reply(found.reply);
+  if ('reply' in found) return reply(found.reply, 'not_found');
+  if (exchange) exchange.appFound = true;
   if (isGatePath(req)) return undefined;
   const bearer = parseBearer(req.headers.authorization);
   if (typeof bearer === 'string') {
     const token = resolver.peekTokenBySecret(bearer);
-    return token === undefined ? undefined : decideAccess(req, found.app, { kind: 'token', found: token });
+    if (token === undefined) return undefined;
+    if (exchange) exchange.token = token?.record ?? null;
+    return decideAccess(req, found.app, { kind: 'token', found: token });
   }
   // Gate-cookie sessions take the general path; programs send Bearer.
   return req.headers.cookie ? undefined : decideAccess(req, found.app, NONE);
@@ -205,10 +290,10 @@ export async function presentedCredential(req: IncomingMessage, app: GatewayApp,
 export const isGatePath = (req: IncomingMessage) => (req.url ?? '').startsWith(GATE_PATH);
 
 /** Refusals that need no lookup: an absolute-form target, a host that cannot name an app. */
-export function targetProblem(req: IncomingMessage, host: AppHost): Reply | null {
+export function targetProblem(req: IncomingMessage, host: AppHost): Outcome | null {
   // Absolute-form (`GET http://elsewhere/`) or `*`: not a request for this app.
-  if (!(req.url ?? '').startsWith('/')) return { status: 400, code: 'bad_request', message: 'Request target must be a path' };
-  if (!isRecordId(host.appId)) return noSuchApp();
+  if (!(req.url ?? '').startsWith('/')) return reply({ status: 400, code: 'bad_request', message: 'Request target must be a path' }, 'bad_request');
+  if (!isRecordId(host.appId)) return reply(noSuchApp(), 'not_found');
   return null;
 }
 
@@ -227,11 +312,15 @@ export function findApp(app: GatewayApp | null, host: AppHost): { app: GatewayAp
 export function decideAccess(req: IncomingMessage, app: GatewayApp, presented: Presented): Outcome {
   const anonymous = authorize({ credential: null, app, action: 'app:query' });
   if (anonymous.allow) return { kind: 'proxy', app, token: null };
-  if (presented.kind === 'none') return reply(denied(req, anonymous, true));
+  if (presented.kind === 'none') return reply(denied(req, anonymous, true), anonymous.reason);
   const check = checkToken(presented.found);
-  if (!check.ok) return reply(denied(req, check.denial, false));
+  if (!check.ok) return reply(denied(req, check.denial, false), check.denial.reason);
   const decision = authorize({ credential: check.token.credential, app, action: 'app:query', clientIp: requestClientIp(req) });
-  return decision.allow ? { kind: 'proxy', app, token: check.token } : reply(denied(req, decision, false));
+  return decision.allow ? { kind: 'proxy', app, token: check.token } : reply(denied(req, decision, false), decision.reason);
+}
+
+function shuttingDown(): Reply {
+  return { status: 503, code: 'unavailable', message: 'The server is shutting down; try again', retryAfter: 1 };
 }
 
 function noSuchApp(): Reply {

@@ -29,6 +29,23 @@ function poolFor(upstream: Upstream): Pool {
   return pool;
 }
 
+/**
+ * What a caller may learn of one proxied exchange (timings for metrics, the
+ * bytes sent). Fields are written in place: no object per request.
+ */
+export interface ProxyMeter {
+  /** performance.now() when the request was handed to the app's connection pool. */
+  dispatchedAt: number;
+  /** performance.now() when the app's response head arrived. */
+  upstreamHeadersAt: number;
+  /** performance.now() when the response head was written to the client. */
+  respondedAt: number;
+  /** Response body bytes written to the client. */
+  bytes: number;
+  /** The app answered `text/event-stream`; `end` finishes the response cleanly and lets go of the app (shutdown). */
+  eventStream(end: () => void): void;
+}
+
 const hasBody = (req: IncomingMessage) =>
   req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
 
@@ -36,7 +53,7 @@ const hasBody = (req: IncomingMessage) =>
  * Streams the request to the app and its response back, both ways, without
  * buffering: each chunk is written as it arrives (SSE), with backpressure.
  */
-export function proxyHttp(req: IncomingMessage, res: ServerResponse, upstream: Upstream, onFailure: (error: Error) => void): void {
+export function proxyHttp(req: IncomingMessage, res: ServerResponse, upstream: Upstream, onFailure: (error: Error) => void, meter?: ProxyMeter): void {
   const headers = upstreamHeaders(req, { hostHeader: upstream.hostHeader });
   // undici frames the body itself (chunked when there is no length) and refuses these.
   delete headers['transfer-encoding'];
@@ -45,6 +62,7 @@ export function proxyHttp(req: IncomingMessage, res: ServerResponse, upstream: U
   res.once('close', () => {
     if (!res.writableFinished) abortUpstream?.();
   });
+  if (meter) meter.dispatchedAt = performance.now();
   poolFor(upstream).dispatch(
     {
       path: req.url ?? '/',
@@ -58,20 +76,35 @@ export function proxyHttp(req: IncomingMessage, res: ServerResponse, upstream: U
         if (res.destroyed) abort();
       },
       onHeaders(statusCode, rawHeaders, resume) {
+        if (meter) meter.upstreamHeadersAt = performance.now();
         const flat: string[] = [];
         for (const buffer of rawHeaders as unknown as Buffer[]) flat.push(buffer.toString('latin1'));
         res.writeHead(statusCode, downstreamRawHeaders(flat));
         res.flushHeaders();
         res.on('drain', () => resume());
+        if (meter) {
+          meter.respondedAt = performance.now();
+          if (isEventStream(flat)) {
+            meter.eventStream(() => {
+              // The response ends with its last chunk; what the app sends after is dropped (see onData).
+              res.end();
+              abortUpstream?.();
+            });
+          }
+        }
         return true;
       },
       onData(chunk) {
+        // Ended early by the gateway (shutdown): the app's late bytes go nowhere.
+        if (res.writableEnded) return true;
+        if (meter) meter.bytes += chunk.length;
         return res.write(chunk);
       },
       onComplete() {
-        res.end();
+        if (!res.writableEnded) res.end();
       },
       onError(error) {
+        if (res.writableEnded) return;
         if (!res.headersSent) onFailure(error);
         else res.destroy();
       },
@@ -96,4 +129,11 @@ export function canRetryElsewhere(req: IncomingMessage, error: Error): boolean {
 export function isConnectFailure(error: Error): boolean {
   const code = (error as { code?: string }).code ?? (error.cause as { code?: string } | undefined)?.code;
   return code !== undefined && CONNECT_FAILURES.has(code);
+}
+
+function isEventStream(flat: string[]): boolean {
+  for (let i = 0; i < flat.length; i += 2) {
+    if (flat[i]!.length === 12 && flat[i]!.toLowerCase() === 'content-type') return flat[i + 1]!.trimStart().toLowerCase().startsWith('text/event-stream');
+  }
+  return false;
 }

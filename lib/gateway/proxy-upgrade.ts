@@ -3,6 +3,16 @@ import https from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { Upstream } from './upstream.ts';
 import { downstreamRawHeaders, upstreamHeaders } from './upstream-headers.ts';
+import { closeFrame, FrameBoundaries, GOING_AWAY } from './websocket-frames.ts';
+
+/** What a caller learns of one upgrade: when the sockets are spliced, and how to say goodbye on shutdown. */
+export interface UpgradeMeter {
+  /** The app accepted (101) and frames now flow; `goAway` closes the client with 1001 and lets go of the app. */
+  spliced(goAway: () => void): void;
+}
+
+// How long a client has to answer our Close frame, and the app to finish the frame it is sending, before the socket is cut.
+const GOODBYE_MS = 2_000;
 
 /**
  * Relays an authorised WebSocket (or other Upgrade) handshake to the app and,
@@ -14,7 +24,7 @@ import { downstreamRawHeaders, upstreamHeaders } from './upstream-headers.ts';
  * responses, never relayed raw: an app must not be able to set the gateway's
  * session cookie or pass hop-by-hop headers on this path either.
  */
-export function proxyUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, upstream: Upstream): void {
+export function proxyUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, upstream: Upstream, meter?: UpgradeMeter): void {
   const options = {
     host: upstream.host,
     port: upstream.port,
@@ -47,11 +57,50 @@ export function proxyUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer,
     headers.push('Connection', 'Upgrade');
     if (res.headers.upgrade) headers.push('Upgrade', res.headers.upgrade);
     socket.write(responseHead(101, res.statusMessage || 'Switching Protocols', headers));
-    if (appHead.length) socket.write(appHead);
+    // The app's frames are relayed as they come, but their boundaries are followed, so that on
+    // shutdown the gateway's own Close frame lands between two of them.
+    const frames = new FrameBoundaries();
+    let leaving = false;
+    const goodbye = () => {
+      socket.end(closeFrame(GOING_AWAY, 'server shutting down'));
+      appSocket.end();
+      setTimeout(closeBoth, GOODBYE_MS).unref();
+    };
+    const relay = (chunk: Buffer) => {
+      if (!leaving) {
+        frames.advance(chunk);
+        if (!socket.write(chunk)) appSocket.pause();
+        return;
+      }
+      // Shutting down in the middle of a frame: send the rest of that frame, then say goodbye.
+      const end = frames.advance(chunk, 0, true);
+      socket.write(end === chunk.length ? chunk : chunk.subarray(0, end));
+      if (frames.atBoundary) {
+        appSocket.removeListener('data', relay);
+        goodbye();
+      }
+    };
+    if (appHead.length) relay(appHead);
+    appSocket.on('data', relay);
+    appSocket.on('end', () => socket.end());
+    socket.on('drain', () => appSocket.resume());
     // Bytes the client sent right behind its handshake belong to the new protocol.
     if (head.length) appSocket.write(head);
-    appSocket.pipe(socket);
     socket.pipe(appSocket);
+    meter?.spliced(() => {
+      if (leaving || socket.destroyed) return;
+      leaving = true;
+      // Whatever the client still sends (its answering Close) is not for the app any more.
+      socket.unpipe(appSocket);
+      socket.resume();
+      appSocket.resume();
+      if (frames.atBoundary) {
+        appSocket.removeListener('data', relay);
+        goodbye();
+      } else {
+        setTimeout(closeBoth, GOODBYE_MS).unref();
+      }
+    });
   });
 
   upstreamReq.on('response', (res) => {

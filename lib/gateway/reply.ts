@@ -23,18 +23,19 @@ export function wantsHtml(req: IncomingMessage): boolean {
   return (req.method === 'GET' || req.method === 'HEAD') && (req.headers.accept ?? '').includes('text/html');
 }
 
-export function respond(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
+/** Writes the reply; returns the body bytes sent (for the access log). */
+export function respond(req: IncomingMessage, res: ServerResponse, reply: Reply): number {
   const headers: Record<string, string | string[] | number> = { 'cache-control': 'no-store', ...reply.headers };
   if (reply.retryAfter) headers['retry-after'] = String(reply.retryAfter);
   if (reply.location) {
     res.writeHead(reply.status, { ...headers, location: reply.location, 'content-length': 0 });
     res.end();
-    return;
+    return 0;
   }
   if (reply.loginRedirect !== undefined && wantsHtml(req)) {
     res.writeHead(302, { ...headers, location: `/__tollgate/login?next=${encodeURIComponent(reply.loginRedirect)}`, 'content-length': 0 });
     res.end();
-    return;
+    return 0;
   }
   if (reply.wwwAuthenticate) headers['www-authenticate'] = reply.wwwAuthenticate;
   const html = reply.html ?? (wantsHtml(req) ? messagePage(reply.title ?? 'Error', reply.message ?? '') : undefined);
@@ -50,11 +51,12 @@ export function respond(req: IncomingMessage, res: ServerResponse, reply: Reply)
       'referrer-policy': 'same-origin',
     });
     res.end(req.method === 'HEAD' ? undefined : body);
-    return;
+    return req.method === 'HEAD' ? 0 : body.length;
   }
   const body = Buffer.from(JSON.stringify(replyBody(reply)));
   res.writeHead(reply.status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': body.length });
   res.end(body);
+  return body.length;
 }
 
 /** A reply's JSON body, in the one error envelope. */

@@ -1,7 +1,7 @@
 import { Socket } from 'node:net';
 import { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { downstreamRawHeaders, upstreamHeaders } from './upstream-headers';
+import { downstreamRawHeaders, requestId, upstreamHeaders } from './upstream-headers';
 
 function request(headers: Record<string, string>): IncomingMessage {
   const req = new IncomingMessage(new Socket());
@@ -33,6 +33,18 @@ describe('what the app receives', () => {
     const headers = upstreamHeaders(request({ host: 'app.example', 'x-forwarded-for': '6.6.6.6', 'x-real-ip': '6.6.6.6', forwarded: 'for=6.6.6.6' }));
     expect(headers).toMatchObject({ 'x-forwarded-for': '10.1.2.3', 'x-real-ip': '10.1.2.3', 'x-forwarded-host': 'app.example', 'x-forwarded-proto': 'http' });
     expect(headers.forwarded).toBeUndefined();
+  });
+
+  it('passes the client\'s X-Request-Id on, or gives the request a new one that the log sees too', () => {
+    expect(upstreamHeaders(request({ 'x-request-id': 'trace-4bf92f3577b34da6' }))['x-request-id']).toBe('trace-4bf92f3577b34da6');
+    const req = request({});
+    const sent = upstreamHeaders(req)['x-request-id'];
+    expect(sent).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestId(req)).toBe(sent);
+    // Not one printable token (spaces, control characters, two headers joined, too long): replaced.
+    for (const bad of ['a b', 'id\u0007', 'x'.repeat(201)]) {
+      expect(upstreamHeaders(request({ 'x-request-id': bad }))['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    }
   });
 });
 

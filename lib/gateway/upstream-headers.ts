@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { isTollgateBearer } from '../http/bearer.ts';
 import { forwardedValues } from '../http/forwarded-headers.ts';
@@ -19,9 +20,27 @@ const HOP_BY_HOP = new Set([
 // Set by the gateway alone: whatever the client sent is a forgery.
 const GATEWAY_OWNED = new Set(['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'forwarded', 'x-real-ip']);
 
+// One printable token, as the clients and proxies that send X-Request-Id make them (UUIDs, hex, base64).
+const REQUEST_ID = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * The request's id, for the access log and the app (`X-Request-Id`): the
+ * client's own when it sent one that is a single printable token of at most
+ * 200 characters (so a trace that began upstream continues), else a new UUID,
+ * written into the request's headers so that every reader sees the same.
+ */
+export function requestId(req: IncomingMessage): string {
+  const sent = req.headers['x-request-id'];
+  if (typeof sent === 'string' && REQUEST_ID.test(sent)) return sent;
+  const id = randomUUID();
+  req.headers['x-request-id'] = id;
+  return id;
+}
+
 /**
  * The headers the app receives: hop-by-hop ones dropped, the Tollgate bearer
- * token and gate cookie removed, X-Forwarded-* set from what the gateway saw.
+ * token and gate cookie removed, X-Forwarded-* set from what the gateway saw,
+ * X-Request-Id the client's or a new one.
  * For a WebSocket handshake the upgrade headers are kept.
  */
 export function upstreamHeaders(req: IncomingMessage, options: { upgrade?: boolean; hostHeader?: string } = {}): IncomingHttpHeaders {
@@ -48,6 +67,7 @@ export function upstreamHeaders(req: IncomingMessage, options: { upgrade?: boole
   }
   // An external app answers to its own name unless told to keep the client's (preserveHost).
   if (options.hostHeader) headers.host = options.hostHeader;
+  headers['x-request-id'] = requestId(req);
   const forwarded = forwardedValues(req);
   headers['x-forwarded-for'] = forwarded.for;
   headers['x-real-ip'] = forwarded.for;

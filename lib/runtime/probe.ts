@@ -11,12 +11,27 @@ export interface ProbeTarget extends ReplicaAddress {
   hostHeader?: string;
 }
 
+const listeners = new Set<(result: ProbeResult) => void>();
+
+/** Hears the result of every probe any driver runs (metrics); returns the unsubscribe function. */
+export function onProbeResult(listener: (result: ProbeResult) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
 /**
  * One readiness probe: `GET path` on the replica. Ready means 2xx or 3xx, as
  * Kubernetes' httpGet probe (and OVHcloud AI Deploy's) counts it.
  */
 export function probeHttp(target: ProbeTarget, path: string, timeoutMs = 2_000): Promise<ProbeResult> {
-  return new Promise((resolve) => {
+  return new Promise<ProbeResult>((settle) => {
+    let settled = false;
+    const resolve = (result: ProbeResult) => {
+      if (settled) return;
+      settled = true;
+      for (const listener of listeners) listener(result);
+      settle(result);
+    };
     const options = {
       host: target.host,
       port: target.port,

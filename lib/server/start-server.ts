@@ -4,7 +4,7 @@ import { getConfig, type Config } from '../config/config.ts';
 import { resolveAuthSecret } from '../auth/auth-secret.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { setDatabase } from '../db/db.ts';
-import { applyPendingMigrations, listPendingMigrations } from '../db/migrations.ts';
+import { applyPendingMigrations, listMigrationDirs, listPendingMigrations } from '../db/migrations.ts';
 import { bootstrap } from '../bootstrap/bootstrap.ts';
 import { parseAppHost } from '../apps/app-host.ts';
 import { startController } from '../runtime/controller/start-controller.ts';
@@ -20,6 +20,16 @@ import { setForwardedHeaders, setTrustedProxies } from '../http/forwarded-header
 import { parseIpRanges } from '../http/ip-ranges.ts';
 import { hasDuplicateHost, hasMalformedPath, isApiPath } from './request-guards.ts';
 import { setSecurityHeaders } from './security-headers.ts';
+import { GatewayTelemetry } from '../observability/gateway-telemetry.ts';
+import { serveHealth } from '../observability/health-routes.ts';
+import { componentLogger, createLogger, lineLogger, logger, resolveFormat, routeConsole, setLogger } from '../observability/logger.ts';
+import { Metrics } from '../observability/metrics.ts';
+import { startMetricsServer, type MetricsServer } from '../observability/metrics-server.ts';
+import { observePanelRequest } from '../observability/panel-access.ts';
+import { Readiness } from '../observability/readiness.ts';
+import { requestContext } from '../observability/request-context.ts';
+import { getAppController } from '../runtime/controller/app-controller.ts';
+import { onProbeResult } from '../runtime/probe.ts';
 
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -27,13 +37,24 @@ export class StartupError extends Error {
 
 export interface RunningServer {
   url: string;
+  /** The METRICS_PORT listener's URL, when there is one. */
+  metricsUrl?: string;
+  /**
+   * Graceful: readiness turns 503, new connections are refused, WebSockets get
+   * Close 1001 and event streams end, requests in flight get up to
+   * SHUTDOWN_TIMEOUT to finish; then the controller stops (the process runtime
+   * stops its apps; docker leaves them for the next start to adopt).
+   */
   close(): Promise<void>;
 }
 
 /** Opens the database, brings it up to date, seeds a first start, then serves panel and gateway on one port. */
 export async function startServer(options: { dev?: boolean; dir: string; config?: Config }): Promise<RunningServer> {
   const config = options.config ?? getConfig();
-  const log = (line: string) => console.log(`[tollgate] ${line}`);
+  setLogger(createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT }));
+  if (resolveFormat(config.LOG_FORMAT) === 'json') routeConsole(logger().child({ component: 'console' }));
+  const log = lineLogger('server');
+  const serverLog = componentLogger('server');
 
   const trusted = parseIpRanges(config.TRUSTED_PROXIES);
   setTrustedProxies(config.TRUSTED_PROXIES.length && 'list' in trusted ? trusted.list : null);
@@ -65,15 +86,49 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
     }
   }
 
+  const metrics = new Metrics();
+  const access = config.ACCESS_LOG ? logger().child({ component: 'access' }) : null;
+  const telemetry = new GatewayTelemetry(metrics, access);
   const store = prismaGatewayStore(db.prisma, (token, ip) => recordTokenUse(db.prisma, token, ip));
-  const resolver = new AccessResolver(store);
-  const gateway = new Gateway({ store, resolver, log });
+  const resolver = new AccessResolver(store, { observer: telemetry });
+  const gateway = new Gateway({ store, resolver, log: lineLogger('gateway'), observer: telemetry });
   const stopListening = onChange((change) => {
     resolver.invalidate(change);
     if (change.kind === 'token') gateway.tokenChanged(change.id);
   });
-  const changeListener = config.DATABASE_URL ? listenForChanges(config.DATABASE_URL, log) : null;
-  const controller = await startController({ prisma: db.prisma, config, log });
+  const changeListener = config.DATABASE_URL
+    ? listenForChanges(config.DATABASE_URL, lineLogger('changes'), { onChange: (change) => metrics.changeReceived(change) })
+    : null;
+  const stopProbes = onProbeResult((result) => metrics.probe(result.ok));
+  // App output keeps its own prefix ("[app <id8>/<slot>] …"), as its own component.
+  const controllerLog = componentLogger('controller');
+  const appLog = componentLogger('app');
+  const runtimeLog = (line: string) => (line.startsWith('[app ') ? appLog() : controllerLog()).info(line);
+  const controller = await startController({
+    prisma: db.prisma,
+    config,
+    log: runtimeLog,
+    observer: { leading: (leading) => metrics.leading(leading), runtimeEvent: (event) => metrics.runtimeEvent(event) },
+  });
+  metrics.readAppStatesWith(async () => {
+    const rows = await db.prisma.app.groupBy({ by: ['state'], _count: { _all: true } });
+    return Object.fromEntries(rows.map((row) => [row.state, row._count._all]));
+  });
+  if (changeListener) metrics.readListenerWith(changeListener.connected);
+  const shippedMigrations = (await listMigrationDirs()).map((dir) => dir.name);
+  const readiness = new Readiness({
+    prisma: db.prisma,
+    migrations: shippedMigrations,
+    listenerConnected: changeListener ? changeListener.connected : null,
+    // Only the leader has a controller (and a driver): a follower runs no apps, so it does not
+    // ask the engine; it still routes to the replicas the leader wrote down.
+    pingRuntime: async () => {
+      const leader = getAppController();
+      if (!leader) return `skipped: ${controller.instance} does not lead the controller`;
+      await leader.driver.ping();
+      return leader.driver.name;
+    },
+  });
 
   const forwardAuth = await startForwardAuth({ config, store, resolver, log });
 
@@ -82,6 +137,8 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
   const handle = nextApp.getRequestHandler();
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // Shutting down: this request is served, then its connection closes.
+    if (readiness.isDraining) res.shouldKeepAlive = false;
     // Host decides panel or which app: with two, a proxy in front and this server could each pick another.
     if (hasDuplicateHost(req)) {
       res.shouldKeepAlive = false;
@@ -94,7 +151,7 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
     const appHost = parseAppHost(req.headers.host, config.BASE_DOMAIN);
     if (appHost) {
       const failed = (error: unknown) => {
-        console.error('[tollgate] gateway error', error);
+        serverLog().error({ err: error, requestId: req.headers['x-request-id'] }, 'gateway error');
         if (!res.headersSent) writeJson(res, 500, errorEnvelope('internal', 'Internal error'));
         else res.destroy();
       };
@@ -105,6 +162,8 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
       }
       return;
     }
+    if (serveHealth(req, res, readiness, { details: false })) return;
+    const caller = observePanelRequest(req, res, metrics, access);
     setSecurityHeaders(req, res, { dev: options.dev });
     const tooLarge = panelBodyProblem(req);
     if (tooLarge) {
@@ -126,11 +185,13 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
       req.url = NOT_FOUND_PATH;
     }
     setForwardedHeaders(req);
-    handle(req, res).catch((error: unknown) => {
-      console.error('[tollgate] request failed', error);
-      if (!res.headersSent) writeJson(res, 500, errorEnvelope('internal', 'Internal error'));
-      else res.destroy();
-    });
+    requestContext().run(caller, () =>
+      handle(req, res).catch((error: unknown) => {
+        serverLog().error({ err: error, requestId: req.headers['x-request-id'] }, 'request failed');
+        if (!res.headersSent) writeJson(res, 500, errorEnvelope('internal', 'Internal error'));
+        else res.destroy();
+      }),
+    );
   });
   const nextUpgrade = options.dev ? nextApp.getUpgradeHandler() : null;
   server.on('upgrade', (req, socket, head) => {
@@ -142,7 +203,7 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
     const appHost = parseAppHost(req.headers.host, config.BASE_DOMAIN);
     if (appHost) {
       gateway.upgrade(req, socket, head, appHost).catch((error: unknown) => {
-        console.error('[tollgate] gateway upgrade error', error);
+        serverLog().error({ err: error }, 'gateway upgrade error');
         socket.destroy();
       });
     } else if (nextUpgrade) void nextUpgrade(req, socket, head);
@@ -156,22 +217,54 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
   const shownHost = config.HOST === '127.0.0.1' || config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   const url = `http://${shownHost}:${config.PORT}`;
   log(`panel on ${url} (${db.describe})`);
+  let metricsServer: MetricsServer | undefined;
+  if (config.METRICS_PORT) {
+    metricsServer = await startMetricsServer({ host: config.METRICS_HOST, port: config.METRICS_PORT, metrics, readiness });
+    log(`metrics on ${metricsServer.url}/metrics (and /healthz, /readyz)`);
+  }
+
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    const started = performance.now();
+    const since = () => `${Math.round(performance.now() - started)} ms`;
+    readiness.drain();
+    // No new connections; idle keep-alive ones close now, busy ones after their response.
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const streams = gateway.drain();
+    log(`shutting down: readiness 503, new connections refused, ${streams} WebSocket/event stream(s) closed; waiting up to ${config.SHUTDOWN_TIMEOUT} s for requests in flight`);
+    // A response that was under way when draining began kept its keep-alive: close each connection as it goes idle.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      drained.then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), config.SHUTDOWN_TIMEOUT * 1000))),
+    ]);
+    clearTimeout(timer);
+    clearInterval(sweep);
+    if (timedOut) {
+      log(`SHUTDOWN_TIMEOUT (${config.SHUTDOWN_TIMEOUT} s) reached: cutting the connections still open`);
+      server.closeAllConnections();
+    } else {
+      log(`requests in flight finished after ${since()}`);
+    }
+    await forwardAuth.close();
+    stopListening();
+    stopProbes();
+    await changeListener?.close();
+    await controller.close();
+    await nextApp.close();
+    await metricsServer?.close();
+    // Token use counted since the last write, before the database goes.
+    await tokenUseCounter(db.prisma).flush();
+    await db.close();
+    log(`shut down in ${since()}`);
+  };
 
   return {
     url,
-    close: async () => {
-      const closing = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closing;
-      await forwardAuth.close();
-      stopListening();
-      await changeListener?.close();
-      await controller.close();
-      await nextApp.close();
-      // Token use counted since the last write, before the database goes.
-      await tokenUseCounter(db.prisma).flush();
-      await db.close();
-    },
+    metricsUrl: metricsServer?.url,
+    close: () => (closing ??= close()),
   };
 }
 

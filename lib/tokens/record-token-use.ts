@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../db/generated/client.ts';
+import { logger } from '../observability/logger.ts';
 
 const FLUSH_MS = 10_000;
 
@@ -59,7 +60,7 @@ export class TokenUseCounter {
         ]);
       } catch (error) {
         // A deleted token's counts have nowhere to go; anything else is worth a line.
-        if (!String(error).includes('Foreign key')) console.error('[tollgate] could not record token use', error);
+        if (!String(error).includes('Foreign key')) logger().warn({ component: 'tokens', tokenId, err: error }, 'could not record token use');
       }
     }
   }

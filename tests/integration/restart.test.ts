@@ -37,7 +37,8 @@ describe('restarting the server', () => {
     // No ADMIN_PASSWORD: the first start generates one and prints it once.
     const env = { ADMIN_PASSWORD: '' };
     const first = await startTestServer({ ...storage, env });
-    const printed = /admin password \(shown once[^)]*\): (\S+)/.exec(first.output())?.[1];
+    // The log is JSON lines here (stdout is a pipe): the password ends where the message's string does.
+    const printed = /admin password \(shown once[^)]*\): ([^\s"]+)/.exec(first.output())?.[1];
     expect(printed).toBeDefined();
     const cookie = await signIn(first.url, 'admin@it.test', printed!);
     const apps1 = await apiClient(first.url)({ cookie }, 'GET', '/v1/app');

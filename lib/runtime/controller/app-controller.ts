@@ -1,5 +1,6 @@
 import type { App, PrismaClient } from '../../db/generated/client.ts';
 import { onChange } from '../../events/change-bus.ts';
+import { lineLogger } from '../../observability/logger.ts';
 import { RuntimeError, type ObservedApp, type RuntimeDriver, type RuntimeEvent } from '../drivers/runtime-driver.ts';
 import { setStatusInfo, transition } from './app-transition.ts';
 import { AppQueue } from './app-queue.ts';
@@ -48,7 +49,7 @@ export class AppController {
     readonly driver: RuntimeDriver,
     options: AppControllerOptions = {},
   ) {
-    this.log = options.log ?? ((line) => console.log(`[tollgate] ${line}`));
+    this.log = options.log ?? lineLogger('controller');
     this.resyncMs = options.resyncMs ?? 5_000;
     this.progressIntervalMs = options.progressIntervalMs ?? 500;
     const onError = (appId: string, error: unknown) => this.log(`app ${appId}: ${error instanceof Error ? error.message : String(error)}`);

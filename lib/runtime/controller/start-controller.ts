@@ -2,12 +2,19 @@ import type { Config } from '../../config/config.ts';
 import type { PrismaClient } from '../../db/generated/client.ts';
 import { createDriver, resolveRuntime, type RuntimeName } from '../drivers/create-driver.ts';
 import { setFollowerLogSource } from '../log-reader.ts';
+import type { RuntimeEvent } from '../drivers/runtime-driver.ts';
 import { setInstanceName, setRuntimeName } from '../runtime-identity.ts';
 import { AppController, setAppController } from './app-controller.ts';
 import { postgresLease, soleLeader } from './leader-lease.ts';
 import { recordLeadership, renewLeadership } from './lease-record.ts';
 
 const RENEW_MS = 5_000;
+
+/** What metrics want to know of the controller: leadership, and the engine's crash hints. */
+export interface ControllerObserver {
+  leading(leading: boolean): void;
+  runtimeEvent(event: RuntimeEvent): void;
+}
 
 export interface RunningController {
   runtime: RuntimeName;
@@ -22,8 +29,13 @@ export interface RunningController {
  * leadership term gets its own driver and controller, reconciled from what the
  * engine runs.
  */
-export async function startController(options: { prisma: PrismaClient; config: Config; log: (line: string) => void }): Promise<RunningController> {
-  const { prisma, config, log } = options;
+export async function startController(options: {
+  prisma: PrismaClient;
+  config: Config;
+  log: (line: string) => void;
+  observer?: ControllerObserver;
+}): Promise<RunningController> {
+  const { prisma, config, log, observer } = options;
   const runtime = await resolveRuntime(config, log);
   setRuntimeName(runtime);
   const lease = config.DATABASE_URL ? postgresLease(config.DATABASE_URL, log) : soleLeader();
@@ -34,8 +46,11 @@ export async function startController(options: { prisma: PrismaClient; config: C
       await recordLeadership(prisma, lease.instance, runtime);
       renewing = setInterval(() => void renewLeadership(prisma, lease.instance).catch(() => {}), RENEW_MS);
       renewing.unref();
-      controller = new AppController(prisma, createDriver(runtime, config, log), { log });
+      const driver = createDriver(runtime, config, log);
+      if (observer) driver.onEvent(observer.runtimeEvent);
+      controller = new AppController(prisma, driver, { log });
       setAppController(controller);
+      observer?.leading(true);
       await controller.reconcile();
     },
     lose: async () => {
@@ -43,6 +58,7 @@ export async function startController(options: { prisma: PrismaClient; config: C
       const stopping = controller;
       controller = undefined;
       setAppController(undefined);
+      observer?.leading(false);
       await stopping?.close();
     },
   });

@@ -20,6 +20,8 @@ export interface TestServer {
   output(): string;
   /** Ends the process with a signal (SIGKILL: no cleanup at all), keeping its database and data directory for a restart. */
   kill(signal?: NodeJS.Signals): Promise<void>;
+  /** The process's exit code once it exited (null while it runs, or when a signal ended it). */
+  exitCode(): number | null;
   stop(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export async function startTestServer(options: StartOptions = {}): Promise<TestS
     dataDir,
     databaseUrl,
     output,
+    exitCode: () => child.exitCode,
     kill: async (signal = 'SIGKILL') => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

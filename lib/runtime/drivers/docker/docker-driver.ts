@@ -8,6 +8,7 @@ import {
   type RuntimeDriver,
   type RuntimeEvent,
 } from '../runtime-driver.ts';
+import { logger } from '../../../observability/logger.ts';
 import { NAMESPACE_PATTERN } from './container-spec.ts';
 import { dockerMessage } from './docker-error.ts';
 import { DockerEvents } from './docker-events.ts';
@@ -30,7 +31,7 @@ export interface DockerDriverOptions {
   readyTimeoutMs?: number;
   /** Between taking an old replica out of rotation and its SIGTERM, for in-flight requests (default 1 s). */
   drainMs?: number;
-  /** Where the driver's own troubles go (event stream reconnects). Default: console.warn. */
+  /** Where the driver's own troubles go (event stream reconnects). Default: the logger, as warnings. */
   warn?: (message: string) => void;
 }
 
@@ -79,7 +80,7 @@ export class DockerDriver implements RuntimeDriver {
     this.probeTimeoutMs = options.probeTimeoutMs ?? 2_000;
     this.readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
     this.drainMs = options.drainMs ?? 1_000;
-    this.warn = options.warn ?? ((message) => console.warn(message));
+    this.warn = options.warn ?? ((message) => logger().warn({ component: 'docker' }, message));
     this.events = new DockerEvents({
       docker: this.docker,
       namespace: this.namespace,

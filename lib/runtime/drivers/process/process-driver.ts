@@ -8,6 +8,7 @@ import {
   type RuntimeDriver,
   type RuntimeEvent,
 } from '../runtime-driver.ts';
+import { logger } from '../../../observability/logger.ts';
 import { PortPool } from './free-port.ts';
 import { checkSpec, resolveLaunch, type ImageOptions, type Launch } from './launch-spec.ts';
 import { LogBuffer } from './log-buffer.ts';
@@ -29,7 +30,7 @@ export interface ProcessDriverOptions extends ImageOptions {
   restartBackoff?: Partial<Backoff>;
   /** Lines of output kept per app (default 10,000). */
   logLines?: number;
-  /** Receives each line the apps print, prefixed `[app <short id>/<slot>]`, and the driver's notes on crashes. Default: the console. */
+  /** Receives each line the apps print, prefixed `[app <short id>/<slot>]`, and the driver's notes on crashes. Default: the logger (component "app"). */
   log?: (line: string, stream: 'stdout' | 'stderr') => void;
 }
 
@@ -63,7 +64,7 @@ export class ProcessDriver implements RuntimeDriver {
     if (!Number.isInteger(retries) || retries < 0) throw new Error(`restartMaxRetries must be a whole number ≥ 0, got ${retries}`);
     this.options = options;
     this.backoff = { initialMs: 200, maxMs: 10_000, stableMs: 30_000, ...options.restartBackoff };
-    this.log = options.log ?? ((line, stream) => (stream === 'stderr' ? console.error(line) : console.log(line)));
+    this.log = options.log ?? ((line, stream) => logger().info({ component: 'app', stream }, line));
   }
 
   async ping(): Promise<void> {
