@@ -115,7 +115,7 @@ async function main(): Promise<void> {
   } else if (mode === 'no-flush') {
     handler = proxyNoFlush;
   } else {
-    handler = (req, res) => proxyHttp(req, res, upstream, () => plain(res, 502));
+    handler = (req, res) => proxyHttp(req, res, upstream, undefined, () => plain(res, 502));
   }
   const server = http.createServer(handler);
   server.listen(port, '127.0.0.1', () => console.log(`node-proxy (${mode}${withNext ? ' + next' : ''}) on 127.0.0.1:${port} → ${upstream.port}`));

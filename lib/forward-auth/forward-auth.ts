@@ -5,8 +5,9 @@ import { isRecordId } from '../db/record-id.ts';
 import { requestClientIp } from '../http/forwarded-headers.ts';
 import { AccessResolver, DatabaseUnavailableError } from '../gateway/access-resolver.ts';
 import type { GatewayStore } from '../gateway/gateway-store.ts';
-import { decideAccess, decideFromCache, findApp, isGatePath, presentedCredential, targetProblem, type Outcome } from '../gateway/gateway.ts';
+import { decideAccess, decideFromCache, findApp, identityOf, isGatePath, presentedCredential, targetProblem, type Outcome } from '../gateway/gateway.ts';
 import { replyBody, respond, type Reply } from '../gateway/reply.ts';
+import type { AssertionSigner } from '../identity/identity-assertion.ts';
 import { allowHeaders, DENY_CACHE_CONTROL } from './identity-headers.ts';
 import { findTarget, isProblem, protocolOf, readOriginalRequest, type OriginalRequest, type Problem, type Protocol, type Target } from './original-request.ts';
 
@@ -16,6 +17,8 @@ export interface ForwardAuthOptions {
   baseDomain: string;
   /** When set, every call must carry it in X-Tollgate-Authz-Secret. */
   secret?: string;
+  /** Signs the identity assertion the proxy passes on (X-Tollgate-Jwt-Assertion). */
+  assertions?: AssertionSigner;
   log?: (line: string) => void;
 }
 
@@ -113,8 +116,20 @@ export class ForwardAuth {
         res.end();
         return;
       }
-      res.writeHead(200, allowHeaders(outcome.token));
-      res.end();
+      const token = outcome.token;
+      const identity = identityOf(outcome);
+      const signer = this.options.assertions;
+      const allow = (assertion: string | undefined) => {
+        res.writeHead(200, allowHeaders(token, assertion));
+        res.end();
+      };
+      if (!identity || !signer) return allow(undefined);
+      const cached = signer.peek(identity, outcome.app.id);
+      if (cached) return allow(cached);
+      signer.sign(identity, outcome.app.id).then(allow, () => {
+        res.writeHead(503, { 'cache-control': DENY_CACHE_CONTROL, 'retry-after': '5', 'content-length': 0 });
+        res.end();
+      });
       return;
     }
     const r = outcome.reply;

@@ -18,7 +18,7 @@ export const ALLOW_VARY = 'Authorization, Cookie';
 export const IDENTITY_HEADERS = {
   tokenId: 'X-Tollgate-Token-Id',
   tokenName: 'X-Tollgate-Token-Name',
-  /** Reserved: a signed assertion (JWT) of the same identity, not sent yet. */
+  /** The same identity as a signed assertion (JWT, 60 s), verifiable against /.well-known/jwks.json. */
   jwtAssertion: 'X-Tollgate-Jwt-Assertion',
 } as const;
 
@@ -29,12 +29,13 @@ export const IDENTITY_HEADERS = {
  * percent-encoded (`decodeURIComponent` gives it back): names may hold any
  * character, header values may not.
  */
-export function allowHeaders(token: ResolvedToken | null): Record<string, string | number> {
+export function allowHeaders(token: ResolvedToken | null, assertion: string | undefined): Record<string, string | number> {
   return {
     'cache-control': ALLOW_CACHE_CONTROL,
     vary: ALLOW_VARY,
     'content-length': 0,
     [IDENTITY_HEADERS.tokenId]: token ? token.record.id : '',
     [IDENTITY_HEADERS.tokenName]: token ? encodeURIComponent(token.record.name) : '',
+    [IDENTITY_HEADERS.jwtAssertion]: assertion ?? '',
   };
 }

@@ -1,3 +1,4 @@
+import type { AssertionSigner } from '../identity/identity-assertion.ts';
 import { logger } from '../observability/logger.ts';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Config } from '../config/config.ts';
@@ -23,10 +24,18 @@ export async function startForwardAuth(options: {
   config: Pick<Config, 'AUTHZ_PORT' | 'AUTHZ_HOST' | 'AUTHZ_SECRET' | 'BASE_DOMAIN'>;
   store: GatewayStore;
   resolver: AccessResolver;
+  assertions?: AssertionSigner;
   log: (line: string) => void;
 }): Promise<ForwardAuthService> {
   const { config, log } = options;
-  const forwardAuth = new ForwardAuth({ store: options.store, resolver: options.resolver, baseDomain: config.BASE_DOMAIN, secret: config.AUTHZ_SECRET, log });
+  const forwardAuth = new ForwardAuth({
+    store: options.store,
+    resolver: options.resolver,
+    baseDomain: config.BASE_DOMAIN,
+    secret: config.AUTHZ_SECRET,
+    assertions: options.assertions,
+    log,
+  });
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const failed = (error: unknown) => {
       logger().error({ component: 'forward-auth', err: error }, 'forward-auth error');

@@ -7,6 +7,7 @@ import { isRecordId } from '../db/record-id.ts';
 import { parseBearer } from '../http/bearer.ts';
 import { isSecure, requestClientIp } from '../http/forwarded-headers.ts';
 import { isSameOrigin } from '../http/same-origin.ts';
+import type { AssertionSigner, Identity } from '../identity/identity-assertion.ts';
 import { checkToken } from '../tokens/check-token.ts';
 import type { ResolvedToken } from '../tokens/token-record.ts';
 import { AccessResolver, DatabaseUnavailableError } from './access-resolver.ts';
@@ -24,6 +25,8 @@ import type { Upstream } from './upstream.ts';
 export interface GatewayOptions {
   store: GatewayStore;
   resolver: AccessResolver;
+  /** Signs the identity assertion apps receive (X-Tollgate-Jwt-Assertion); none: apps get no assertion. */
+  assertions?: AssertionSigner;
   log?: (line: string) => void;
   /** Metrics and access logs (lib/observability); none by default. */
   observer?: GatewayObserver;
@@ -99,8 +102,9 @@ export class Gateway {
     const upstream = this.runningUpstream(outcome.app);
     if (!upstream) return refuse(notRunning());
     this.track(outcome.token, requestClientIp(req), socket, () => socket.destroy());
+    const assertion = await this.assertionFor(outcome).catch(() => undefined);
     exchange.dispatchedAt = performance.now();
-    proxyUpgrade(req, socket, head, upstream, {
+    proxyUpgrade(req, socket, head, upstream, assertion, {
       spliced: (goAway) => {
         exchange.status = 101;
         exchange.respondedAt = performance.now();
@@ -123,6 +127,8 @@ export class Gateway {
 
   /** A token was regenerated or deleted: cut its open streams. */
   tokenChanged(tokenId: string): void {
+    // A renamed, renewed or deleted token's assertions must not outlive the change.
+    this.options.assertions?.forget(tokenId);
     void this.options.resolver.tokenById(tokenId).then(
       (token) => this.closeRevoked(tokenId, token),
       () => this.closeRevoked(tokenId, null),
@@ -158,19 +164,42 @@ export class Gateway {
       return;
     }
     this.track(outcome.token, requestClientIp(req), res, () => res.destroy());
-    this.forward(req, res, outcome.app, upstream, false, exchange);
+    // The assertion is signed once per identity and app and reused: the hot path only looks it up.
+    const cached = this.cachedAssertion(outcome);
+    if (cached !== null) return this.forward(req, res, outcome.app, upstream, false, exchange, cached);
+    this.assertionFor(outcome).then(
+      (assertion) => this.forward(req, res, outcome.app, upstream, false, exchange, assertion),
+      (error: unknown) => {
+        this.options.log?.(`could not sign the identity assertion: ${error instanceof Error ? error.message : String(error)}`);
+        exchange.bytes = respond(req, res, { status: 503, code: 'unavailable', message: 'Access cannot be checked right now; try again shortly', retryAfter: 5 });
+      },
+    );
+  }
+
+  /** The cached assertion for this outcome; undefined when none is due; null when one must be signed. */
+  private cachedAssertion(outcome: Extract<Outcome, { kind: 'proxy' }>): string | undefined | null {
+    const identity = identityOf(outcome);
+    if (!identity || !this.options.assertions) return undefined;
+    return this.options.assertions.peek(identity, outcome.app.id) ?? null;
+  }
+
+  private async assertionFor(outcome: Extract<Outcome, { kind: 'proxy' }>): Promise<string | undefined> {
+    const identity = identityOf(outcome);
+    if (!identity || !this.options.assertions) return undefined;
+    return this.options.assertions.sign(identity, outcome.app.id);
   }
 
   /** Proxies to one replica; a request that could not reach it goes once to another, when replaying it is safe. */
-  private forward(req: IncomingMessage, res: ServerResponse, app: GatewayApp, upstream: Upstream, retried: boolean, exchange: Exchange): void {
+  private forward(req: IncomingMessage, res: ServerResponse, app: GatewayApp, upstream: Upstream, retried: boolean, exchange: Exchange, assertion: string | undefined): void {
     proxyHttp(
       req,
       res,
       upstream,
+      assertion,
       (error) => {
         if (isConnectFailure(error)) this.picker.eject(upstream);
         const other = !retried && canRetryElsewhere(req, error) ? this.picker.pick(app, upstream) : null;
-        if (other) return this.forward(req, res, app, other, true, exchange);
+        if (other) return this.forward(req, res, app, other, true, exchange, assertion);
         exchange.bytes = respond(req, res, { status: 502, title: 'Bad gateway', message: 'The app did not answer' });
       },
       exchange,
@@ -255,6 +284,14 @@ export class Gateway {
 }
 
 const reply = (r: Reply, decision: GatewayDecision): Outcome => ({ kind: 'reply', reply: r, decision });
+
+/** Who the app is told the request comes from; null for an open app reached without a token. */
+export function identityOf(outcome: Extract<Outcome, { kind: 'proxy' }>): Identity | null {
+  const token = outcome.token;
+  if (!token) return null;
+  const { record, credential } = token;
+  return { subject: record.id, name: record.name, project: record.projectId, role: credential.role, kind: 'token' };
+}
 
 // The gateway's steps are exported one by one for lib/forward-auth, which takes
 // the same decision for a proxy in front (nginx auth_request, Traefik, Caddy, Envoy).

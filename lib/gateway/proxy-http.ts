@@ -53,8 +53,15 @@ const hasBody = (req: IncomingMessage) =>
  * Streams the request to the app and its response back, both ways, without
  * buffering: each chunk is written as it arrives (SSE), with backpressure.
  */
-export function proxyHttp(req: IncomingMessage, res: ServerResponse, upstream: Upstream, onFailure: (error: Error) => void, meter?: ProxyMeter): void {
-  const headers = upstreamHeaders(req, { hostHeader: upstream.hostHeader });
+export function proxyHttp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  upstream: Upstream,
+  assertion: string | undefined,
+  onFailure: (error: Error) => void,
+  meter?: ProxyMeter,
+): void {
+  const headers = upstreamHeaders(req, { hostHeader: upstream.hostHeader, assertion });
   // undici frames the body itself (chunked when there is no length) and refuses these.
   delete headers['transfer-encoding'];
   delete headers.expect;

@@ -24,13 +24,13 @@ const GOODBYE_MS = 2_000;
  * responses, never relayed raw: an app must not be able to set the gateway's
  * session cookie or pass hop-by-hop headers on this path either.
  */
-export function proxyUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, upstream: Upstream, meter?: UpgradeMeter): void {
+export function proxyUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer, upstream: Upstream, assertion: string | undefined, meter?: UpgradeMeter): void {
   const options = {
     host: upstream.host,
     port: upstream.port,
     method: req.method,
     path: req.url,
-    headers: upstreamHeaders(req, { upgrade: true, hostHeader: upstream.hostHeader }),
+    headers: upstreamHeaders(req, { upgrade: true, hostHeader: upstream.hostHeader, assertion }),
     setHost: false,
     agent: false as const,
   };

@@ -18,7 +18,8 @@ const HOP_BY_HOP = new Set([
 ]);
 
 // Set by the gateway alone: whatever the client sent is a forgery.
-const GATEWAY_OWNED = new Set(['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'forwarded', 'x-real-ip']);
+// The identity assertion too: an app that trusts it must only ever see the gateway's.
+const GATEWAY_OWNED = new Set(['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'forwarded', 'x-real-ip', 'x-tollgate-jwt-assertion']);
 
 // One printable token, as the clients and proxies that send X-Request-Id make them (UUIDs, hex, base64).
 const REQUEST_ID = /^[\x21-\x7e]{1,200}$/;
@@ -43,7 +44,7 @@ export function requestId(req: IncomingMessage): string {
  * X-Request-Id the client's or a new one.
  * For a WebSocket handshake the upgrade headers are kept.
  */
-export function upstreamHeaders(req: IncomingMessage, options: { upgrade?: boolean; hostHeader?: string } = {}): IncomingHttpHeaders {
+export function upstreamHeaders(req: IncomingMessage, options: { upgrade?: boolean; hostHeader?: string; assertion?: string } = {}): IncomingHttpHeaders {
   const source = req.headers;
   const listed = connectionListed(source.connection);
   const headers: IncomingHttpHeaders = {};
@@ -68,6 +69,8 @@ export function upstreamHeaders(req: IncomingMessage, options: { upgrade?: boole
   // An external app answers to its own name unless told to keep the client's (preserveHost).
   if (options.hostHeader) headers.host = options.hostHeader;
   headers['x-request-id'] = requestId(req);
+  // Who the request comes from, signed: the app verifies it against the panel's JWKS.
+  if (options.assertion) headers['x-tollgate-jwt-assertion'] = options.assertion;
   const forwarded = forwardedValues(req);
   headers['x-forwarded-for'] = forwarded.for;
   headers['x-real-ip'] = forwarded.for;

@@ -55,3 +55,17 @@ export async function publishedKeys(prisma: PrismaClient): Promise<{ keys: JWK[]
   const rows = await prisma.signingKey.findMany({ where: { OR: [{ retiredAt: null }, { retiredAt: { gt: since } }] }, orderBy: { createdAt: 'desc' } });
   return { keys: rows.map((row) => row.publicJwk as JWK) };
 }
+
+/** The current key, read at most once a minute: a rotation reaches every instance within that. */
+export function cachedSigningKey(prisma: PrismaClient, ttlMs = 60_000): () => Promise<SigningKey> {
+  let cached: { key: Promise<SigningKey>; at: number } | null = null;
+  return () => {
+    if (!cached || Date.now() - cached.at > ttlMs) {
+      const key = currentSigningKey(prisma);
+      cached = { key, at: Date.now() };
+      // A failed read is not kept: the next request asks again.
+      key.catch(() => (cached = null));
+    }
+    return cached.key;
+  };
+}

@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
-import { getConfig, type Config } from '../config/config.ts';
+import { getConfig, panelOrigin, type Config } from '../config/config.ts';
+import { AssertionSigner } from '../identity/identity-assertion.ts';
+import { cachedSigningKey } from '../identity/signing-keys.ts';
 import { resolveAuthSecret } from '../auth/auth-secret.ts';
 import { openDatabase, type Database } from '../db/database.ts';
 import { setDatabase } from '../db/db.ts';
@@ -91,7 +93,8 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
   const telemetry = new GatewayTelemetry(metrics, access);
   const store = prismaGatewayStore(db.prisma, (token, ip) => recordTokenUse(db.prisma, token, ip));
   const resolver = new AccessResolver(store, { observer: telemetry });
-  const gateway = new Gateway({ store, resolver, log: lineLogger('gateway'), observer: telemetry });
+  const assertions = new AssertionSigner(panelOrigin(config), cachedSigningKey(db.prisma));
+  const gateway = new Gateway({ store, resolver, log: lineLogger('gateway'), observer: telemetry, assertions });
   const stopListening = onChange((change) => {
     resolver.invalidate(change);
     if (change.kind === 'token') gateway.tokenChanged(change.id);
@@ -130,7 +133,7 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
     },
   });
 
-  const forwardAuth = await startForwardAuth({ config, store, resolver, log });
+  const forwardAuth = await startForwardAuth({ config, store, resolver, assertions, log });
 
   const nextApp = next({ dev: options.dev ?? false, dir: options.dir, hostname: config.HOST, port: config.PORT });
   await nextApp.prepare();

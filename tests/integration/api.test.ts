@@ -46,7 +46,7 @@ describe('/v1/token', () => {
     const secret = res.body.status.value as string;
     secrets.push(secret);
     expect(secret).toMatch(/^tg_[0-9A-Za-z]{28}$/);
-    expect(res.body.spec).toEqual({ name: 'ci-reader', labelSelector: 'group=A', role: 'read', region: 'GRA', expiresAt: null });
+    expect(res.body.spec).toEqual({ name: 'ci-reader', description: '', labelSelector: 'group=A', role: 'read', region: 'GRA', expiresAt: null, allowedIps: [] });
     expect(res.body.status).toMatchObject({ version: 1, lastUsedAt: null });
 
     const list = await call(admin, 'GET', '/v1/token');

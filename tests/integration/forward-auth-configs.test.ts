@@ -46,7 +46,7 @@ describe('docs/forward-auth/traefik.yml (file provider)', () => {
     const auth = middlewares['tollgate-authz'].forwardAuth;
     expect(new URL(auth.address).pathname).toBe('/__tollgate/authz');
     expect(auth.trustForwardHeader).toBe(false);
-    expect(auth.authResponseHeaders).toEqual(['X-Tollgate-Token-Id', 'X-Tollgate-Token-Name']);
+    expect(auth.authResponseHeaders).toEqual(['X-Tollgate-Token-Id', 'X-Tollgate-Token-Name', 'X-Tollgate-Jwt-Assertion']);
   });
 });
 
@@ -90,7 +90,11 @@ describe('docs/forward-auth/envoy.yaml (ext_authz, HTTP service)', () => {
     expect(clusters.has(authz.http_service.server_uri.cluster)).toBe(true);
     expect(authz.http_service.authorization_request.allowed_headers.patterns).toEqual([{ exact: 'cookie' }, { exact: 'accept' }]);
     expect(authz.http_service.authorization_request.headers_to_add).toContainEqual({ key: 'X-Tollgate-App', value: APP_ID });
-    expect(authz.http_service.authorization_response.allowed_upstream_headers.patterns).toEqual([{ exact: 'x-tollgate-token-id' }, { exact: 'x-tollgate-token-name' }]);
+    expect(authz.http_service.authorization_response.allowed_upstream_headers.patterns).toEqual([
+      { exact: 'x-tollgate-token-id' },
+      { exact: 'x-tollgate-token-name' },
+      { exact: 'x-tollgate-jwt-assertion' },
+    ]);
   });
 
   it('routes the gate paths to Tollgate with the decision off, everything else to the app', () => {

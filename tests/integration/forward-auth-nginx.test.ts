@@ -80,6 +80,8 @@ describe('forward auth behind nginx: the decision', () => {
     expect(seen.url).toBe('/inspect?q=1');
     expect(seen.headers['x-tollgate-token-id']).toBe(reader.id);
     expect(decodeURIComponent(seen.headers['x-tollgate-token-name']!)).toMatch(/^gw-token-/);
+    // The signed identity, from Tollgate's answer (tests/integration/identity.test.ts verifies one).
+    expect(seen.headers['x-tollgate-jwt-assertion']).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(seen.headers.authorization).toBeUndefined();
     expect(seen.headers.cookie).toBe('theme=dark');
     expect(seen.headers['x-tollgate-authz-secret']).toBeUndefined();
@@ -92,7 +94,9 @@ describe('forward auth behind nginx: the decision', () => {
     const scoped = await fx.token('group=B');
     const raw = await new Promise<string>((resolve, reject) => {
       const socket = net.connect(nginx.port, '127.0.0.1', () => {
-        socket.end(
+        // write, not end: a half-closed client is one that left, and nginx would abort the
+        // auth subrequest for it. Connection: close has nginx close after its answer.
+        socket.write(
           `GET http://${new URL(other.url).hostname}/ HTTP/1.1\r\nHost: ${new URL(viaProxy(nginx)).host}\r\n` +
             `Authorization: Bearer ${scoped.secret}\r\nConnection: close\r\n\r\n`,
         );

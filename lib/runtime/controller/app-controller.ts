@@ -37,6 +37,8 @@ export class AppController {
   private readonly syncQueue: AppQueue;
   /** The generation and size each app was last applied with, so a change event that asks for nothing new costs one read. */
   private readonly applied = new Map<string, string>();
+  /** Apps whose converge is inside driver.apply right now: that converge decides their state. */
+  private readonly applying = new Set<string>();
   private readonly log: (line: string) => void;
   private readonly resyncMs: number;
   private readonly progressIntervalMs: number;
@@ -150,8 +152,9 @@ export class AppController {
       await transition(this.prisma, app.id, 'INITIALIZING');
     }
     const progress = this.progressWriter(app.id);
+    this.applying.add(app.id);
     try {
-      const observed = await this.driver.apply(runSpecOf(app), progress.write);
+      const observed = await this.driver.apply(runSpecOf(app), progress.write).finally(() => this.applying.delete(app.id));
       await progress.flush();
       this.applied.set(app.id, target);
       await this.syncRows(app.id);
@@ -261,7 +264,7 @@ export class AppController {
   private async followReplicas(appId: string, state: App['state'], observed: ObservedApp | null): Promise<void> {
     const replicas = observed?.replicas ?? [];
     // Only after a crash: while a converge runs, it decides the state itself (and writes the image digest with it).
-    const recovered = state === 'INITIALIZING' && this.applied.has(appId) && !this.queue.busy(appId);
+    const recovered = state === 'INITIALIZING' && this.applied.has(appId) && !this.applying.has(appId);
     if (recovered && replicas.some((replica) => replica.state === 'running')) {
       await transition(this.prisma, appId, 'RUNNING', { info: null });
     } else if ((state === 'RUNNING' || state === 'SCALING') && replicas.length === 0) {
