@@ -149,7 +149,7 @@ async function benchResolverHit(): Promise<void> {
     previousSecretExpiresAt: null,
     allowedIps: [],
   };
-  const app: GatewayApp = { ...appAllow, state: 'RUNNING', replicas: [{ host: '127.0.0.1', port: 9 }] };
+  const app: GatewayApp = { ...appAllow, allowPanelUsers: true, state: 'RUNNING', replicas: [{ host: '127.0.0.1', port: 9 }] };
   const store: GatewayStore = {
     findApp: async (id) => (id === APP_ID ? app : null),
     findTokenByHash: async (hash) => (hash === hashTokenSecret(secret) ? resolveToken(record) : null),
@@ -158,6 +158,8 @@ async function benchResolverHit(): Promise<void> {
     createSession: async () => {},
     deleteSession: async () => {},
     touchToken: () => {},
+    findPanelUser: async () => null,
+    consumeGateCode: async () => null,
   };
   const resolver = new AccessResolver(store, { ttlMs: 3_600_000 });
   const decide = async () => {

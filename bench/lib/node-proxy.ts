@@ -56,6 +56,7 @@ function memoryGateway(): Gateway {
     region: 'GRA',
     labels: { 'ovh/id': appId, 'ovh/type': 'app', group: 'A' },
     unsecureHttp: false,
+    allowPanelUsers: true,
     state: 'RUNNING',
     replicas: [upstream],
   };
@@ -86,6 +87,8 @@ function memoryGateway(): Gateway {
     createSession: async () => {},
     deleteSession: async () => {},
     touchToken: (t, ip) => recordTokenUse(noWrites, t, ip),
+    findPanelUser: async () => null,
+    consumeGateCode: async () => null,
   };
   return new Gateway({ store, resolver: new AccessResolver(store) });
 }

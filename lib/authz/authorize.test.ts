@@ -76,6 +76,8 @@ describe('authorize: decision table', () => {
     ['member user queries', user(['p1']), app(), 'app:query', 'allow'],
     ['member user reads', user(['p1']), app(), 'app:read', 'allow'],
     ['member user manages', user(['p0', 'p1']), app(), 'app:manage', 'allow'],
+    ['member user opens an app closed to panel users', user(['p1']), app({ allowPanelUsers: false }), 'app:query', 'panel_users_not_allowed', 403],
+    ['member user still manages an app closed to panel users', user(['p1']), app({ allowPanelUsers: false }), 'app:manage', 'allow'],
     ['non-member user queries', user(['p2']), app(), 'app:query', 'not_member', 403],
     ['non-member user manages', user([]), app(), 'app:manage', 'not_member', 403],
     ['anyone queries an unsecure app', null, app({ unsecureHttp: true }), 'app:query', 'allow'],
@@ -101,6 +103,7 @@ describe('authorize: decision table', () => {
       'selector_miss',
       'role_too_weak',
       'not_member',
+      'panel_users_not_allowed',
     ];
     for (const reason of all) expect(covered).toContain(reason);
   });

@@ -41,6 +41,8 @@ export interface AppView {
   region: string;
   labels: Labels;
   unsecureHttp: boolean;
+  /** Members signed in to the panel may open (query) the app without a token; default yes. */
+  allowPanelUsers?: boolean;
 }
 
 export type DenyReason =
@@ -53,7 +55,8 @@ export type DenyReason =
   | 'role_too_weak'
   | 'not_member'
   | 'token_not_allowed'
-  | 'ip_not_allowed';
+  | 'ip_not_allowed'
+  | 'panel_users_not_allowed';
 
 export type Denial = {
   readonly allow: false;
@@ -80,6 +83,7 @@ const DENY_OTHER_PROJECT = deny('other_project', 403, 'the token belongs to anot
 const DENY_MANAGE_READ_ONLY = deny('role_too_weak', 403, 'a read-only token cannot manage apps');
 const DENY_CREATE_READ_ONLY = deny('role_too_weak', 403, 'a read-only token cannot create apps');
 const DENY_NOT_MEMBER = deny('not_member', 403, 'you are not a member of the project that owns this app');
+const DENY_PANEL_USERS = deny('panel_users_not_allowed', 403, 'this app does not let panel users in: open it with a token');
 const DENY_NOT_MEMBER_CREATE = deny('not_member', 403, 'you are not a member of this project');
 const DENY_TOKEN_MANAGES_TOKENS = deny('token_not_allowed', 403, 'app tokens cannot manage tokens; sign in to the panel');
 const DENY_TOKEN_MANAGES_PROJECTS = deny('token_not_allowed', 403, 'app tokens cannot manage projects; sign in to the panel');
@@ -132,7 +136,9 @@ export function authorize(input: {
   if (credential === null) return DENY_NO_CREDENTIAL;
 
   if (credential.kind === 'user') {
-    return credential.projectIds.has(app.projectId) ? ALLOW : DENY_NOT_MEMBER;
+    if (!credential.projectIds.has(app.projectId)) return DENY_NOT_MEMBER;
+    // The panel and the API always serve members; opening the app itself is the app's choice.
+    return action === 'app:query' && app.allowPanelUsers === false ? DENY_PANEL_USERS : ALLOW;
   }
 
   const scopeDenial = checkTokenScope(credential, app.projectId, app.region, input.clientIp ?? null);

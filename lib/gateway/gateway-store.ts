@@ -13,6 +13,8 @@ export interface GatewayApp {
   labels: Labels;
   unsecureHttp: boolean;
   state: AppState;
+  /** Members of the app's project signed in to the panel may open it without a token. */
+  allowPanelUsers: boolean;
   /** The replicas that answer their probe: where requests go. */
   replicas: readonly Upstream[];
 }
@@ -39,6 +41,25 @@ export interface GatewayStore {
   deleteSession(idHash: string): Promise<void>;
   /** Counts a request made with the token, from `ip` (written later, in batches). */
   touchToken(token: TokenRecord, ip: string): void;
+  /** A panel user as a gate session needs them: who, and the projects they belong to now. */
+  findPanelUser(id: string): Promise<PanelUser | null>;
+  /** Takes a "Sign in with Tollgate" code: it answers once, then never again. */
+  consumeGateCode(codeHash: string): Promise<GateCode | null>;
+}
+
+export interface PanelUser {
+  id: string;
+  email: string;
+  projectIds: ReadonlySet<string>;
+}
+
+export interface GateCode {
+  appId: string;
+  userId: string;
+  /** The app host it was issued for. */
+  host: string;
+  next: string;
+  expiresAt: Date;
 }
 
 export function prismaGatewayStore(prisma: PrismaClient, touchToken: (token: TokenRecord, ip: string) => void): GatewayStore {
@@ -52,6 +73,7 @@ export function prismaGatewayStore(prisma: PrismaClient, touchToken: (token: Tok
           region: true,
           labels: true,
           unsecureHttp: true,
+          allowPanelUsers: true,
           state: true,
           upstreamUrl: true,
           preserveHost: true,
@@ -86,5 +108,16 @@ export function prismaGatewayStore(prisma: PrismaClient, touchToken: (token: Tok
       publishLocal({ kind: 'session', idHash });
     },
     touchToken,
+    async findPanelUser(id) {
+      const user = await prisma.user.findUnique({ where: { id }, select: { id: true, email: true, memberships: { select: { projectId: true } } } });
+      return user ? { id: user.id, email: user.email, projectIds: new Set(user.memberships.map((m) => m.projectId)) } : null;
+    },
+    async consumeGateCode(codeHash) {
+      // Deleted as it is read, in one statement: two requests with one code cannot both have it.
+      const rows = await prisma.$queryRaw<GateCode[]>`
+        DELETE FROM "GateAuthCode" WHERE "codeHash" = ${codeHash}
+        RETURNING "appId"::text AS "appId", "userId"::text AS "userId", "host", "next", "expiresAt"`;
+      return rows[0] ?? null;
+    },
   };
 }
