@@ -27,13 +27,14 @@ export function AppsTable({
   sort: SortKey;
   order: SortOrder;
   onSort: (key: SortKey) => void;
-  /** Dimmed: the filter above is wrong and this is the last valid result. */
+  /** The filter above is wrong and this is the last valid result. */
   stale?: boolean;
   describedBy?: string;
 }) {
   const sortProps = { sort, order, onSort };
   return (
-    <div className={`relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm transition-opacity ${stale ? 'opacity-60' : ''}`}>
+    // Stale: marked by a border and the note above, not by fading (faded text would fail contrast).
+    <div className={`relative overflow-x-auto rounded-lg border bg-white shadow-sm ${stale ? 'border-dashed border-amber-500' : 'border-slate-200'}`}>
       <table className="w-full min-w-0 table-fixed text-left text-sm sm:min-w-[40rem]" aria-describedby={describedBy}>
         <caption className="sr-only">Apps of this project{stale ? ', for the last valid label selector' : ''}</caption>
         <colgroup>

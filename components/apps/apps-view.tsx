@@ -97,12 +97,12 @@ export function AppsView({ initial }: { initial: AppsListParams }) {
               selector.
             </Alert>
           )}
-          <AppsTable apps={view.apps} sort={params.sort} order={params.order} onSort={sortBy} stale={stale} describedBy={stale ? statusId : undefined} />
           {stale && (
-            <p id={statusId} className="sr-only">
-              Last valid result
+            <p id={statusId} className="mb-2 text-sm font-medium text-amber-800">
+              Showing the last valid result: fix the label selector to update the list.
             </p>
           )}
+          <AppsTable apps={view.apps} sort={params.sort} order={params.order} onSort={sortBy} stale={stale} describedBy={stale ? statusId : undefined} />
           <Pagination
             label="Apps pages"
             page={view.page}
