@@ -54,9 +54,9 @@ export function NewAppForm({ regions, images, anyImage }: { regions: string[]; i
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const checked = checkAppForm(values, options);
+    if (!labelsOk) setTried(true);
     if (!labelsOk && checked.ok) {
       // Only the label rows are wrong: they say why under each row; the first takes the focus.
-      setTried(true);
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }

@@ -34,7 +34,7 @@ export function LabelRowsEditor({
     if (at === null) return;
     focusAt.current = null;
     const keys = listRef.current?.querySelectorAll<HTMLInputElement>('input[aria-label="Key"]') ?? [];
-    (keys[Math.min(at, keys.length - 1)] ?? addRef.current)?.focus();
+    (keys[at] ?? addRef.current)?.focus();
   }, [rows.length]);
   return (
     <div>

@@ -3,6 +3,7 @@
 import { useActionState, useId } from 'react';
 import { createProjectAction } from '@/app/(panel)/project-actions';
 import type { CreateProjectState } from '@/lib/dal/projects';
+import { expectProjectChange } from '@/lib/panel/project-announcement';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { describedBy, Field, inputClass } from '@/components/ui/field';
@@ -30,7 +31,7 @@ export function NewProjectDialog({ onClose }: { onClose: () => void }) {
         </>
       }
     >
-      <form id={formId} action={action} noValidate>
+      <form id={formId} action={action} noValidate onSubmit={(event) => expectProjectChange({ kind: 'create', name: String(new FormData(event.currentTarget).get('name') ?? '') })}>
         <Field id={inputId} label="Name" error={error}>
           <input
             // Remounted on each answer, so a refused name is focused again for the fix.

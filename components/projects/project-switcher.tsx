@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
+import { expectProjectChange, forgetProjectChange, takeProjectAnnouncement } from '@/lib/panel/project-announcement';
 import { usePathname } from 'next/navigation';
 import { switchProjectAction } from '@/app/(panel)/project-actions';
 import { useToast } from '@/components/ui/toast';
@@ -14,8 +15,9 @@ export interface ProjectOption {
 
 /**
  * The header's project picker and "New project" dialog. After a switch or a
- * creation the page reloads around this component: it then says which project
- * is current and puts the focus back on the picker, not on <body>.
+ * creation the page reloads around this component (maybe renders it afresh):
+ * it then says which project is current and puts the focus back on the
+ * picker, not on <body>.
  */
 export function ProjectSwitcher({ projects, currentId }: { projects: ProjectOption[]; currentId: string | null }) {
   const pathname = usePathname();
@@ -25,19 +27,22 @@ export function ProjectSwitcher({ projects, currentId }: { projects: ProjectOpti
   const [creating, setCreating] = useState(false);
   const [focusRequest, setFocusRequest] = useState(0);
   const newButton = useRef<HTMLButtonElement>(null);
-  const seen = useRef({ currentId, ids: new Set(projects.map((project) => project.id)) });
   const errorId = useId();
+  const currentName = projects.find((project) => project.id === currentId)?.name ?? null;
 
   useEffect(() => {
-    const before = seen.current;
-    seen.current = { currentId, ids: new Set(projects.map((project) => project.id)) };
-    if (currentId === null || currentId === before.currentId) return;
-    const name = projects.find((project) => project.id === currentId)?.name ?? 'the new project';
-    notify(before.ids.has(currentId) ? `Switched to project ${name}` : `Project ${name} created`);
-    setCreating(false);
-    // Asked for here, done in the next commit: after the dialog's own focus return.
-    setFocusRequest((n) => n + 1);
-  }, [currentId, projects, notify]);
+    if (currentId === null || currentName === null) return;
+    const message = takeProjectAnnouncement({ id: currentId, name: currentName });
+    if (!message) return;
+    // After the dialog's own focus return, and after a freshly rendered live
+    // region is in the page (one that appears with its text is not read out).
+    const timer = setTimeout(() => {
+      setCreating(false);
+      notify(message);
+      setFocusRequest((n) => n + 1);
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [currentId, currentName, notify]);
 
   useEffect(() => {
     // Without projects there is no picker: the New project button takes it.
@@ -47,9 +52,13 @@ export function ProjectSwitcher({ projects, currentId }: { projects: ProjectOpti
   function choose(projectId: string) {
     setError(null);
     const tab = pathname.startsWith('/tokens') ? '/tokens' : pathname.startsWith('/activity') ? '/activity' : '/apps';
+    expectProjectChange({ kind: 'switch', projectId });
     startTransition(async () => {
       const result = await switchProjectAction(projectId, tab);
-      if (result?.error) setError(result.error);
+      if (result?.error) {
+        forgetProjectChange();
+        setError(result.error);
+      }
     });
   }
 
