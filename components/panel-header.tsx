@@ -9,6 +9,7 @@ import { ProjectSwitcher, type ProjectOption } from './projects/project-switcher
 const TABS = [
   { href: '/apps', label: 'Apps' },
   { href: '/tokens', label: 'Tokens' },
+  { href: '/activity', label: 'Activity' },
 ];
 
 export function PanelHeader({ email, projects, currentId }: { email: string; projects: ProjectOption[]; currentId: string | null }) {

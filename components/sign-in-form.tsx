@@ -1,77 +1,106 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
+import { describedBy, Field, inputClass } from './ui/field';
+import { Button } from './ui/button';
+
+interface Missing {
+  email?: string;
+  password?: string;
+}
+
+/** What is missing, in words, before anything is sent: an empty field is not a wrong password. */
+function missingFields(email: string, password: string): Missing {
+  const missing: Missing = {};
+  if (!email.trim()) missing.email = 'Enter your email';
+  else if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) missing.email = 'Enter an email address, such as admin@example.com';
+  if (!password) missing.password = 'Enter your password';
+  return missing;
+}
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [missing, setMissing] = useState<Missing>({});
   const [pending, setPending] = useState(false);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (pending) return;
     const form = new FormData(event.currentTarget);
+    const email = String(form.get('email') ?? '');
+    const password = String(form.get('password') ?? '');
+    const found = missingFields(email, password);
+    setMissing(found);
+    if (found.email || found.password) {
+      setError(null);
+      (found.email ? emailRef : passwordRef).current?.focus();
+      return;
+    }
     setPending(true);
     setError(null);
     try {
-      const result = await signIn('credentials', {
-        email: String(form.get('email') ?? ''),
-        password: String(form.get('password') ?? ''),
-        redirect: false,
-      });
+      const result = await signIn('credentials', { email, password, redirect: false });
       if (result?.ok && !result.error) {
         router.replace(next);
         router.refresh();
         return;
       }
       setError(result?.error && result.error !== 'CredentialsSignin' ? result.error : 'Wrong email or password');
+      passwordRef.current?.select();
     } catch {
       setError('Could not reach the server. Try again.');
     }
     setPending(false);
   }
 
+  // A field's error clears as soon as it is filled in.
+  function fixed(field: keyof Missing, value: string) {
+    if (missing[field] && value) setMissing({ ...missing, [field]: undefined });
+  }
+
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <div>
-        <label htmlFor="email" className="mb-1 block text-sm font-medium">
-          Email
-        </label>
+      <Field id="email" label="Email" error={missing.email}>
         <input
+          ref={emailRef}
           id="email"
           name="email"
           type="email"
           autoComplete="username"
           required
-          className="w-full rounded-md border border-slate-300 px-3 py-2 focus:border-brand-600 focus:ring-2 focus:ring-brand-100 focus:outline-none"
+          onChange={(event) => fixed('email', event.target.value)}
+          aria-invalid={Boolean(missing.email) || undefined}
+          aria-describedby={describedBy('email', { error: missing.email })}
+          className={inputClass(Boolean(missing.email))}
         />
-      </div>
-      <div>
-        <label htmlFor="password" className="mb-1 block text-sm font-medium">
-          Password
-        </label>
+      </Field>
+      <Field id="password" label="Password" error={missing.password}>
         <input
+          ref={passwordRef}
           id="password"
           name="password"
           type="password"
           autoComplete="current-password"
           required
-          className="w-full rounded-md border border-slate-300 px-3 py-2 focus:border-brand-600 focus:ring-2 focus:ring-brand-100 focus:outline-none"
+          onChange={(event) => fixed('password', event.target.value)}
+          aria-invalid={Boolean(missing.password) || undefined}
+          aria-describedby={describedBy('password', { error: missing.password })}
+          className={inputClass(Boolean(missing.password))}
         />
-      </div>
+      </Field>
       {error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}
         </p>
       )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-      >
+      <Button type="submit" pending={pending} className="w-full">
         {pending ? 'Signing in…' : 'Sign in'}
-      </button>
+      </Button>
     </form>
   );
 }

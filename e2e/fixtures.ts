@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { describeFindings, isNavigationRace, scanA11y, type A11yFinding } from './a11y';
 
 export const ADMIN = {
   email: process.env.ADMIN_EMAIL ?? 'admin@e2e.test',
@@ -15,7 +16,21 @@ export async function signInByApi(page: Page, email = ADMIN.email, password = AD
   expect(res.ok(), `sign-in as ${email} failed with ${res.status()}`).toBeTruthy();
 }
 
-export const test = base.extend<{ signedIn: Page; noCspViolations: void }>({
+/** A page's state for the axe report: its path with ids as :id, and which query keys it has. */
+export function stateName(url: string): string {
+  const { pathname, searchParams, host } = new URL(url);
+  const path = pathname.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ':id');
+  const keys = [...new Set(searchParams.keys())].sort();
+  const appHost = /\.app\./.test(host) ? 'app host ' : '';
+  return `${appHost}${path}${keys.length ? `?${keys.join('&')}` : ''}`;
+}
+
+export interface A11y {
+  /** Scans the page as it is now (a dialog open, an error shown) and fails on any violation. */
+  check: (state: string, page?: Page) => Promise<void>;
+}
+
+export const test = base.extend<{ signedIn: Page; noCspViolations: void; a11y: A11y }>({
   // Every spec runs under the panel's CSP: anything it blocks (an inline script
   // or style without the nonce) fails the test that loaded it.
   noCspViolations: [
@@ -31,6 +46,51 @@ export const test = base.extend<{ signedIn: Page; noCspViolations: void }>({
       });
       await use();
       expect(violations, 'CSP violations in the browser console').toEqual([]);
+    },
+    { auto: true },
+  ],
+  // axe (WCAG 2.2 AA) after every navigation of the test's page, once the page
+  // has settled, and once more at the end of the test; `a11y.check` scans the
+  // states in between that a spec reaches (dialogs, errors). Any violation fails.
+  a11y: [
+    async ({ page }, use) => {
+      const findings: A11yFinding[] = [];
+      let queue: Promise<void> = Promise.resolve();
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const scan = (state: string, target: Page) =>
+        scanA11y(target, state).then(
+          (finding) => void findings.push(finding),
+          (error) => {
+            if (!isNavigationRace(error)) throw error;
+          },
+        );
+      const schedule = () => {
+        if (timer) clearTimeout(timer);
+        // Debounced: a redirect or a client navigation right after is scanned once, settled.
+        timer = setTimeout(() => {
+          timer = null;
+          // Named when the scan starts: the page may have moved on while earlier scans ran.
+          queue = queue.then(() => (page.url().startsWith('http') ? scan(stateName(page.url()), page) : undefined)).catch(() => {});
+        }, 400);
+      };
+      page.on('framenavigated', (frame) => {
+        if (frame === page.mainFrame()) schedule();
+      });
+      await use({
+        check: async (state, target = page) => {
+          const finding = await scanA11y(target, state);
+          findings.push(finding);
+          expect(finding.violations, `axe violations at "${state}":\n${describeFindings([finding])}`).toEqual([]);
+        },
+      });
+      if (timer) {
+        clearTimeout(timer);
+        timer = null;
+      }
+      await queue;
+      if (!page.isClosed() && page.url().startsWith('http')) await scan(`${stateName(page.url())} (end of test)`, page);
+      const failing = findings.filter((finding) => finding.violations.length > 0);
+      expect(failing.length, `axe violations:\n${describeFindings(failing)}`).toBe(0);
     },
     { auto: true },
   ],

@@ -25,20 +25,29 @@ test('an invalid label selector keeps Generate disabled and shows where it broke
   await expect(generate).toBeEnabled();
 });
 
-test('the Apps filter uses the same parser: an error with its position, then an empty state that says what to do', async ({ page }) => {
+test('the Apps filter uses the same parser: a plain error with its position, the last valid result kept and marked, then an empty state that says what to do', async ({ page, a11y }) => {
   await page.goto('/apps');
   const filter = page.getByLabel('Filter by label selector');
+  await filter.fill('group=A');
+  await expect(page).toHaveURL(/labelSelector=group%3DA/);
+  const row = page.getByRole('row', { name: /hello-world/ }).first();
+  await expect(row).toBeVisible();
   await filter.fill('group in (A');
-  await expect(page.getByText(/Invalid label selector at position 11/)).toBeVisible();
+  await expect(page.getByText('Invalid label selector at position 11: expected a comma or a closing ), the selector ends here')).toBeVisible();
+  await expect(filter).toHaveAccessibleDescription(/still shows the apps matching group=A, the last valid selector/);
+  await expect(page.getByText('Showing the last valid result: fix the label selector to update the list.')).toBeVisible();
+  await expect(row).toBeVisible();
+  await a11y.check('apps list: invalid selector');
   await filter.fill(`group=${uniqueName('nobody').replaceAll('-', '')}`);
   await expect(page.getByText('No app matches this selector')).toBeVisible();
-  await page.getByRole('button', { name: 'Clear filter' }).click();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page.getByRole('row', { name: /hello-world/ }).first()).toBeVisible();
 });
 
-test('an invalid label key is flagged as you type and blocks Deploy; an ovh/ key only warns', async ({ page }) => {
+test('an invalid label key is flagged as you type; Deploy then puts the focus on it; an ovh/ key is refused as on the details page', async ({ page, a11y }) => {
   await page.goto('/apps/new');
   await page.getByLabel('Name', { exact: true }).fill(uniqueName('bad-label'));
+  await page.getByLabel('Image', { exact: true }).fill('tollgate/echo');
   await page.getByRole('button', { name: 'Add label' }).click();
   const row = page.getByRole('group', { name: 'Label 1' });
   const deploy = page.getByRole('button', { name: 'Deploy' });
@@ -46,25 +55,33 @@ test('an invalid label key is flagged as you type and blocks Deploy; an ovh/ key
   await row.getByLabel('Key').fill('-group');
   await expect(row.getByText(/Key: name part must consist of letters, digits/)).toBeVisible();
   await expect(row.getByLabel('Key')).toHaveAttribute('aria-invalid', 'true');
-  await expect(deploy).toBeDisabled();
+  // Deploy stays enabled: pressing it says what to fix and goes there.
+  await expect(deploy).toBeEnabled();
+  await row.getByLabel('Value').focus();
+  await deploy.click();
   await expect(page.getByText('Fix the label errors above to deploy.')).toBeVisible();
+  await expect(row.getByLabel('Key')).toBeFocused();
+  await expect(page).toHaveURL(/\/apps\/new$/);
+  await a11y.check('new app: label errors');
 
   await row.getByLabel('Key').fill('group');
   await row.getByLabel('Value').fill('not ok');
   await expect(row.getByText(/Value: must consist of/)).toBeVisible();
-  await expect(deploy).toBeDisabled();
 
   await row.getByLabel('Value').fill('A');
   await page.getByRole('button', { name: 'Add label' }).click();
   const second = page.getByRole('group', { name: 'Label 2' });
   await second.getByLabel('Key').fill('group');
   await expect(second.getByText('Key: same key as label 1')).toBeVisible();
-  await expect(deploy).toBeDisabled();
 
   await second.getByLabel('Key').fill('ovh/id');
   await second.getByLabel('Value').fill('mine');
-  await expect(second.getByText(/the platform will replace this label/)).toBeVisible();
-  await expect(deploy).toBeEnabled();
+  await expect(second.getByText('Key: ovh/ labels are set by the platform and cannot be changed')).toBeVisible();
+
+  // Removing a row hands the focus to the row now in its place, or to Add label.
+  await second.getByRole('button', { name: 'Remove label 2' }).click();
+  await expect(page.getByRole('button', { name: 'Add label' })).toBeFocused();
+  await expect(page.getByText('Fix the label errors above to deploy.')).toHaveCount(0);
 });
 
 test('a failed Regenerate shows the server error and rolls the row back', async ({ page }) => {

@@ -27,6 +27,23 @@ test('an operator signs in, sees the demo app on the Apps tab, and signs out', a
   await expect(page).toHaveURL(/\/signin/);
 });
 
+test('empty fields say what is missing, on the field, and clear as they are filled in', async ({ page, a11y }) => {
+  await page.goto('/signin');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const email = page.getByLabel('Email');
+  await expect(email).toBeFocused();
+  await expect(email).toHaveAccessibleDescription('Enter your email');
+  await expect(page.getByLabel('Password')).toHaveAccessibleDescription('Enter your password');
+  await expect(page.getByText('Wrong email or password')).toHaveCount(0);
+  await a11y.check('sign-in: empty fields');
+  await email.fill(ADMIN.email);
+  await expect(page.getByText('Enter your email')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByLabel('Password')).toBeFocused();
+  await page.getByLabel('Password').fill('x');
+  await expect(page.getByText('Enter your password')).toHaveCount(0);
+});
+
 test('a wrong password keeps you on sign-in with a message', async ({ page }) => {
   await page.goto('/signin');
   await page.getByLabel('Email').fill(ADMIN.email);

@@ -1,10 +1,11 @@
 // `npm start`: validate the configuration, build the panel if there is no
-// build yet, then run server.ts in this same process (signals reach it).
-import { existsSync } from 'node:fs';
+// build yet or the sources changed since it (a `git pull`), then run
+// server.ts in this same process (signals reach it).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
+import { staleBuild } from './build-stamp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -21,8 +22,9 @@ try {
   throw error;
 }
 
-if (!existsSync(path.join(root, '.next', 'BUILD_ID')) || !existsSync(path.join(root, 'lib', 'db', 'generated', 'client.ts'))) {
-  console.log('[tollgate] no build yet: building the panel (once)…');
+const stale = staleBuild();
+if (stale) {
+  console.log(`[tollgate] ${stale}: building the panel…`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const built = spawnSync(npm, ['run', 'build'], { stdio: 'inherit' });
   if (built.status !== 0) {

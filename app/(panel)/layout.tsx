@@ -5,6 +5,8 @@ import { ProjectProvider } from '@/lib/panel/project-context';
 import { SecretGuard } from '@/components/tokens/secret-guard';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SignInNoticeBox } from '@/components/sign-in-notice';
+import { SkipLink } from '@/components/ui/skip-link';
+import { ToastProvider } from '@/components/ui/toast';
 import { getSignInNotice } from '@/lib/dal/sign-in-notice';
 import type { SignInNotice } from '@/lib/auth/auth-options';
 import { dismissSignInNoticeAction } from './sign-in-notice-actions';
@@ -26,9 +28,12 @@ export default async function PanelLayout({ children }: { children: ReactNode })
   if (!user) return children;
   const [{ projects, current }, notice] = await Promise.all([getProjectContext(user.id), getSignInNotice()]);
   return (
-    <div className="min-h-screen">
+    // The toasts live above the header, so the project switcher can speak too.
+    <ToastProvider>
+      <SkipLink />
       <PanelHeader email={user.email} projects={projects.map(({ id, name }) => ({ id, name }))} currentId={current?.id ?? null} />
-      <main className="mx-auto max-w-6xl px-4 py-6 sm:px-6">
+      {/* tabIndex -1: the skip link's target must take the focus, not only scroll. */}
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 outline-none sm:px-6">
         {notice && <SignInNoticeBox onDismiss={dismissSignInNoticeAction}>{failedSignInsText(notice)}</SignInNoticeBox>}
         {current ? (
           // Keyed: switching project starts every page of the panel afresh.
@@ -42,6 +47,6 @@ export default async function PanelLayout({ children }: { children: ReactNode })
         )}
       </main>
       <SecretGuard projectId={current?.id ?? null} />
-    </div>
+    </ToastProvider>
   );
 }

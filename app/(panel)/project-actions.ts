@@ -5,7 +5,7 @@ import { createOwnProject, selectProject, type CreateProjectState } from '@/lib/
 
 // Thin: lib/dal/projects checks the session and membership and sets the cookie.
 
-const TABS = new Set(['/apps', '/tokens']);
+const TABS = new Set(['/apps', '/tokens', '/activity']);
 const tabOrApps = (tab: unknown) => (typeof tab === 'string' && TABS.has(tab) ? tab : '/apps');
 
 export async function switchProjectAction(projectId: string, tab: string): Promise<{ error: string }> {

@@ -13,7 +13,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // Only same-site paths (oauth2-proxy's rules): a callbackUrl is attacker-controllable.
   const next = safeRedirectPath(callbackUrl) ?? '/apps';
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
+    <main id="main" className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
         <div className="mb-6 flex justify-center">
           <Logo />

@@ -20,7 +20,7 @@ export function AccessUrl({ url }: { url: string }) {
         <CopyButton text={url} label="Copy access URL" />
       </div>
       <p className="mt-2 text-xs text-slate-600">
-        Open it in a browser and use <strong>Login with token</strong>, or send <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.
+        Open it in a browser and choose <strong>Sign in with a token</strong>, or send <code className="font-mono">Authorization: Bearer &lt;token&gt;</code>.
       </p>
     </div>
   );

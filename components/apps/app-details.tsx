@@ -2,31 +2,28 @@
 
 import { useState, type ReactNode } from 'react';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { ApiRequestError, errorMessage } from '@/lib/panel/api-client';
-import { useApp, useAppLifecycle } from '@/lib/panel/app-queries';
-import { canStart, canStop } from '@/lib/panel/app-states';
+import { ApiRequestError } from '@/lib/panel/api-client';
+import { useApp } from '@/lib/panel/app-queries';
 import { externalFieldsOf } from '@/lib/panel/external-app';
 import type { RolloutWatch } from '@/lib/panel/rollout';
 import { StateBadge } from '@/components/state-badge';
 import { LoadError } from '@/components/ui/load-error';
-import { DismissibleError } from '@/components/ui/dismissible-error';
-import { Button, ButtonLink } from '@/components/ui/button';
+import { ButtonLink } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { Dialog } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { BlockSkeleton } from '@/components/ui/skeleton';
 import { TabList, TabPanel } from '@/components/ui/tabs';
+import { AppActions } from './app-actions';
+import { BreakableText } from '@/components/ui/breakable-text';
 import { AppFailure } from './app-failure';
 import { AppHistory } from './app-history';
 import { AppOverview } from './app-overview';
 import { AppRuntime } from './app-runtime';
-import { AppTags } from './app-tags';
+import { AppLabels } from './app-labels';
 import { AppUpstream } from './app-upstream';
 import { AppLogs } from './logs/app-logs';
 import { RolloutStatus } from './rollout-status';
-
-const ACTION_NAMES = { start: 'start', stop: 'stop', delete: 'delete' } as const;
 
 const TABS = [
   { id: 'overview', label: 'Overview' },
@@ -42,7 +39,7 @@ export function tabOf(value: string | null): AppTab {
 
 /**
  * An app's details: lifecycle buttons and Edit above two tabs (the address
- * says which: `?tab=logs`). Overview: access URL above the Tags, what runs
+ * says which: `?tab=logs`). Overview: access URL above the Labels, what runs
  * (or, for an external app, the upstream it gates), why it failed, state
  * history, and the server-rendered "Tokens with access" panel (`access`),
  * refreshed whenever a label changes. Logs: the app's output, live. After an
@@ -57,8 +54,6 @@ export function AppDetails({ id, access, rollout }: { id: string; access: ReactN
   // Dismissing drops ?rollout from the address, and with it the banner.
   const watch = opened && opened.generation === rollout ? opened : null;
   const query = useApp(id, watch);
-  const lifecycle = useAppLifecycle(id);
-  const [confirmDelete, setConfirmDelete] = useState(false);
 
   if (query.isPending) {
     return (
@@ -82,8 +77,6 @@ export function AppDetails({ id, access, rollout }: { id: string; access: ReactN
   const app = query.data;
   const external = externalFieldsOf(app);
   const state = app.status.state;
-  const busy = lifecycle.isPending;
-  const deleting = state === 'DELETING' || state === 'DELETED';
 
   /** The address with `?tab=` changed (and `?rollout` dropped when asked); Back returns to the previous tab. */
   function addressWith(change: { tab?: AppTab; dropRollout?: boolean }): string {
@@ -96,16 +89,6 @@ export function AppDetails({ id, access, rollout }: { id: string; access: ReactN
     return `/apps/${app.id}${query ? `?${query}` : ''}`;
   }
 
-  function deleteApp() {
-    lifecycle.mutate('delete', {
-      onSuccess: () => {
-        setConfirmDelete(false);
-        router.push('/apps');
-      },
-      onError: () => setConfirmDelete(false),
-    });
-  }
-
   return (
     <div>
       <PageHeader
@@ -114,38 +97,11 @@ export function AppDetails({ id, access, rollout }: { id: string; access: ReactN
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             <StateBadge state={state} />
-            <span className="font-mono text-xs break-all">{external ? external.upstreamUrl : app.spec.image}</span>
+            <BreakableText className="font-mono text-xs" text={external ? external.upstreamUrl : (app.spec.image ?? '')} />
           </span>
         }
-        actions={
-          <>
-            <Button variant="secondary" onClick={() => lifecycle.mutate('start')} disabled={busy || !canStart(state)}>
-              Start
-            </Button>
-            <Button variant="secondary" onClick={() => lifecycle.mutate('stop')} disabled={busy || !canStop(state)}>
-              Stop
-            </Button>
-            {deleting || external ? (
-              <Button variant="secondary" disabled title={external ? 'An external app is changed through the API' : undefined}>
-                Edit
-              </Button>
-            ) : (
-              <ButtonLink variant="secondary" href={`/apps/${app.id}/edit`}>
-                Edit
-              </ButtonLink>
-            )}
-            <Button variant="danger" onClick={() => setConfirmDelete(true)} disabled={busy || deleting}>
-              Delete
-            </Button>
-          </>
-        }
+        actions={<AppActions app={app} external={external !== null} />}
       />
-
-      {lifecycle.isError && (
-        <DismissibleError className="mb-4" onDismiss={() => lifecycle.reset()}>
-          Could not {lifecycle.variables ? ACTION_NAMES[lifecycle.variables] : 'change'} the app: {errorMessage(lifecycle.error)}
-        </DismissibleError>
-      )}
 
       {watch && (
         <RolloutStatus app={app} watch={watch} checkedAt={query.dataUpdatedAt} onDismiss={() => router.replace(addressWith({ dropRollout: true }), { scroll: false })} />
@@ -161,7 +117,7 @@ export function AppDetails({ id, access, rollout }: { id: string; access: ReactN
             <AppFailure app={app} />
             <AppOverview app={app} external={external !== null} />
             {external ? <AppUpstream app={app} external={external} /> : <AppRuntime app={app} />}
-            <AppTags appId={app.id} labels={app.spec.labels} onChanged={() => router.refresh()} />
+            <AppLabels appId={app.id} appName={app.spec.name} labels={app.spec.labels} onChanged={() => router.refresh()} />
           </div>
           <div className="min-w-0 space-y-5">
             {access}
@@ -183,23 +139,6 @@ export function AppDetails({ id, access, rollout }: { id: string; access: ReactN
         </TabPanel>
       )}
 
-      <Dialog
-        open={confirmDelete}
-        onClose={() => setConfirmDelete(false)}
-        role="alertdialog"
-        title={`Delete ${app.spec.name}?`}
-        description="The app stops and is removed for good. Tokens scoped to it stay, with one app less to reach."
-        footer={
-          <>
-            <Button variant="secondary" onClick={() => setConfirmDelete(false)} data-autofocus>
-              Cancel
-            </Button>
-            <Button variant="danger" onClick={deleteApp} pending={lifecycle.isPending && lifecycle.variables === 'delete'}>
-              Delete
-            </Button>
-          </>
-        }
-      />
     </div>
   );
 }

@@ -21,6 +21,7 @@ import { PortProbeFields } from './form/port-probe-fields';
 import { ResourcesFields } from './form/resources-fields';
 import { UnsecureHttpSwitch } from './form/unsecure-http-switch';
 import { UpstreamFields } from './form/upstream-fields';
+import { useToast } from '@/components/ui/toast';
 import { useCheckedForm } from './form/use-checked-form';
 import { useSubmitSpec } from './form/use-submit-spec';
 
@@ -42,6 +43,8 @@ export function NewAppForm({ regions, images, anyImage }: { regions: string[]; i
   const { values, change, errorOf, errors, formRef, showErrors, clearErrors } = useCheckedForm<NewAppValues>(() => newAppValues(regions[0] ?? ''), (values) => checkAppForm(values, options));
   const [nextLabelId, setNextLabelId] = useState(1);
   const submit = useSubmitSpec({ showErrors, clearErrors }, create);
+  const notify = useToast();
+  const [tried, setTried] = useState(false);
 
   const checks = checkLabelRows(values.labels);
   const labelsOk = labelRowsValid(checks, values.labels);
@@ -50,9 +53,17 @@ export function NewAppForm({ regions, images, anyImage }: { regions: string[]; i
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!labelsOk) return;
-    const app = await submit(checkAppForm(values, options));
-    if (app) router.push(`/apps/${app.id}`);
+    const checked = checkAppForm(values, options);
+    if (!labelsOk) setTried(true);
+    if (!labelsOk && checked.ok) {
+      // Only the label rows are wrong: they say why under each row; the first takes the focus.
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    const app = await submit(checked);
+    if (!app) return;
+    notify(external ? `App ${app.spec.name} added` : `App ${app.spec.name} deployed: it is starting`);
+    router.push(`/apps/${app.id}`);
   }
 
   return (
@@ -122,8 +133,8 @@ export function NewAppForm({ regions, images, anyImage }: { regions: string[]; i
         description={
           <>
             Tokens are scoped by labels: a token with the selector <code className="font-mono">group=A</code> reaches every app labelled{' '}
-            <code className="font-mono">group=A</code>. Every app also gets <code className="font-mono">ovh/id</code> and{' '}
-            <code className="font-mono">ovh/type</code>.
+            <code className="font-mono">group=A</code>. Tollgate adds <code className="font-mono">ovh/id</code> and <code className="font-mono">ovh/type</code> to every app itself: keys starting with{' '}
+            <code className="font-mono">ovh/</code> are its own.
           </>
         }
       >
@@ -143,7 +154,7 @@ export function NewAppForm({ regions, images, anyImage }: { regions: string[]; i
       <FormProblem title={external ? 'The app could not be added' : 'The app could not be deployed'} errors={errors} failure={create.error} />
 
       <div className="flex flex-col-reverse items-stretch gap-3 border-t border-slate-200 pt-5 sm:flex-row sm:items-center sm:justify-end">
-        {!labelsOk && (
+        {!labelsOk && tried && (
           <p className="text-sm text-red-700 sm:mr-auto" id={`${id}-blocked`}>
             Fix the label errors above to {external ? 'add the app' : 'deploy'}.
           </p>
@@ -151,8 +162,8 @@ export function NewAppForm({ regions, images, anyImage }: { regions: string[]; i
         <ButtonLink href="/apps" variant="secondary">
           Cancel
         </ButtonLink>
-        <Button type="submit" disabled={!labelsOk} pending={create.isPending} aria-describedby={!labelsOk ? `${id}-blocked` : undefined}>
-          {external ? 'Add app' : 'Deploy'}
+        <Button type="submit" pending={create.isPending} aria-describedby={!labelsOk && tried ? `${id}-blocked` : undefined}>
+          {create.isPending ? (external ? 'Adding…' : 'Deploying…') : external ? 'Add app' : 'Deploy'}
         </Button>
       </div>
     </form>

@@ -11,7 +11,7 @@ export function TokensWithAccess({ access, newTokenHref }: { access: AppAccess; 
       titleId="tokens-with-access-heading"
       actions={
         <Link href={newTokenHref} className="text-sm font-medium text-brand-600 hover:underline">
-          New Token
+          New token
         </Link>
       }
     >

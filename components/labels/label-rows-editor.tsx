@@ -1,6 +1,6 @@
 'use client';
 
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { LabelRow, LabelRowCheck } from '@/lib/panel/label-rows';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
@@ -8,7 +8,8 @@ import { inputClass } from '@/components/ui/field';
 /**
  * Labels as key/value rows with "Add label". Each row is a group named
  * "Label N" holding fields named "Key" and "Value"; errors show under the row
- * as it is typed.
+ * as it is typed. The rows are plain <div role="group">s: a group cannot be a
+ * list item (axe's `list` rule), and the count is in each group's name.
  */
 export function LabelRowsEditor({
   rows,
@@ -24,6 +25,17 @@ export function LabelRowsEditor({
   onRemove: (id: number) => void;
 }) {
   const baseId = useId();
+  const listRef = useRef<HTMLDivElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  // After a row is removed, its place's Key field (or Add label) takes the focus, not <body>.
+  const focusAt = useRef<number | null>(null);
+  useEffect(() => {
+    const at = focusAt.current;
+    if (at === null) return;
+    focusAt.current = null;
+    const keys = listRef.current?.querySelectorAll<HTMLInputElement>('input[aria-label="Key"]') ?? [];
+    (keys[at] ?? addRef.current)?.focus();
+  }, [rows.length]);
   return (
     <div>
       {rows.length > 0 && (
@@ -32,22 +44,16 @@ export function LabelRowsEditor({
           <span>Value</span>
         </div>
       )}
-      <ul className="space-y-3">
+      <div ref={listRef} className="space-y-3">
         {rows.map((row, index) => {
-          const check = checks[index] ?? { keyError: null, valueError: null, reserved: false };
+          const check = checks[index] ?? { keyError: null, valueError: null };
           const rowId = `${baseId}-${row.id}`;
           const messages = [
-            check.keyError && { id: `${rowId}-key-error`, tone: 'error', text: `Key: ${check.keyError}` },
-            check.valueError && { id: `${rowId}-value-error`, tone: 'error', text: `Value: ${check.valueError}` },
-            check.reserved && {
-              id: `${rowId}-reserved`,
-              tone: 'note',
-              text: 'ovh/ labels are reserved: the platform will replace this label on submission (every app gets ovh/id and ovh/type).',
-            },
-          ].filter((m): m is { id: string; tone: string; text: string } => Boolean(m));
-          const keyDescribedBy = [check.keyError && `${rowId}-key-error`, check.reserved && `${rowId}-reserved`].filter(Boolean).join(' ') || undefined;
+            check.keyError && { id: `${rowId}-key-error`, text: `Key: ${check.keyError}` },
+            check.valueError && { id: `${rowId}-value-error`, text: `Value: ${check.valueError}` },
+          ].filter((m): m is { id: string; text: string } => Boolean(m));
           return (
-            <li key={row.id} role="group" aria-label={`Label ${index + 1}`}>
+            <div key={row.id} role="group" aria-label={`Label ${index + 1}`}>
               <div className="grid grid-cols-[1fr_1fr_2.5rem] items-start gap-2">
                 <input
                   aria-label="Key"
@@ -57,7 +63,7 @@ export function LabelRowsEditor({
                   spellCheck={false}
                   autoComplete="off"
                   aria-invalid={Boolean(check.keyError) || undefined}
-                  aria-describedby={keyDescribedBy}
+                  aria-describedby={check.keyError ? `${rowId}-key-error` : undefined}
                   className={inputClass(Boolean(check.keyError), 'font-mono')}
                 />
                 <input
@@ -74,7 +80,10 @@ export function LabelRowsEditor({
                 <button
                   type="button"
                   aria-label={`Remove label ${index + 1}`}
-                  onClick={() => onRemove(row.id)}
+                  onClick={() => {
+                    focusAt.current = index;
+                    onRemove(row.id);
+                  }}
                   className="inline-flex h-[38px] w-10 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-red-700 focus-visible:outline-2 focus-visible:outline-brand-600"
                 >
                   <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
@@ -83,19 +92,15 @@ export function LabelRowsEditor({
                 </button>
               </div>
               {messages.map((message) => (
-                <p
-                  key={message.id}
-                  id={message.id}
-                  className={`mt-1 text-xs ${message.tone === 'error' ? 'font-medium text-red-700' : 'text-amber-800'}`}
-                >
+                <p key={message.id} id={message.id} className="mt-1 text-xs font-medium text-red-700">
                   {message.text}
                 </p>
               ))}
-            </li>
+            </div>
           );
         })}
-      </ul>
-      <Button variant="secondary" size="sm" className="mt-3" onClick={onAdd}>
+      </div>
+      <Button ref={addRef} variant="secondary" size="sm" className="mt-3" onClick={onAdd}>
         <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2.5">
           <path d="M12 5v14M5 12h14" />
         </svg>

@@ -1,59 +1,74 @@
 'use client';
 
-import { useActionState, useId, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState, useTransition } from 'react';
+import { expectProjectChange, forgetProjectChange, takeProjectAnnouncement } from '@/lib/panel/project-announcement';
 import { usePathname } from 'next/navigation';
-import { createProjectAction, switchProjectAction } from '@/app/(panel)/project-actions';
-import type { CreateProjectState } from '@/lib/dal/projects';
-import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
-import { describedBy, Field, inputClass } from '@/components/ui/field';
+import { switchProjectAction } from '@/app/(panel)/project-actions';
+import { useToast } from '@/components/ui/toast';
+import { NewProjectDialog } from './new-project-dialog';
+import { ProjectMenu } from './project-menu';
 
 export interface ProjectOption {
   id: string;
   name: string;
 }
 
-/** The header's project picker and "New project" dialog. */
+/**
+ * The header's project picker and "New project" dialog. After a switch or a
+ * creation the page reloads around this component (maybe renders it afresh):
+ * it then says which project is current and puts the focus back on the
+ * picker, not on <body>.
+ */
 export function ProjectSwitcher({ projects, currentId }: { projects: ProjectOption[]; currentId: string | null }) {
   const pathname = usePathname();
+  const notify = useToast();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
-  const selectId = useId();
+  const [focusRequest, setFocusRequest] = useState(0);
+  const newButton = useRef<HTMLButtonElement>(null);
+  const errorId = useId();
+  const currentName = projects.find((project) => project.id === currentId)?.name ?? null;
+
+  useEffect(() => {
+    if (currentId === null || currentName === null) return;
+    const message = takeProjectAnnouncement({ id: currentId, name: currentName });
+    if (!message) return;
+    // After the dialog's own focus return, and after a freshly rendered live
+    // region is in the page (one that appears with its text is not read out).
+    const timer = setTimeout(() => {
+      setCreating(false);
+      notify(message);
+      setFocusRequest((n) => n + 1);
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [currentId, currentName, notify]);
+
+  useEffect(() => {
+    // Without projects there is no picker: the New project button takes it.
+    if (focusRequest > 0 && projects.length === 0) newButton.current?.focus();
+  }, [focusRequest, projects.length]);
 
   function choose(projectId: string) {
     setError(null);
-    const tab = pathname.startsWith('/tokens') ? '/tokens' : '/apps';
+    const tab = pathname.startsWith('/tokens') ? '/tokens' : pathname.startsWith('/activity') ? '/activity' : '/apps';
+    expectProjectChange({ kind: 'switch', projectId });
     startTransition(async () => {
       const result = await switchProjectAction(projectId, tab);
-      if (result?.error) setError(result.error);
+      if (result?.error) {
+        forgetProjectChange();
+        setError(result.error);
+      }
     });
   }
 
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex flex-wrap items-center gap-2">
       {projects.length > 0 && (
-        <>
-          <label htmlFor={selectId} className="text-sm text-white/70">
-            Project
-          </label>
-          <select
-            id={selectId}
-            value={currentId ?? ''}
-            disabled={pending}
-            onChange={(event) => choose(event.target.value)}
-            aria-describedby={error ? `${selectId}-error` : undefined}
-            className="h-8 max-w-44 rounded-md border border-white/30 bg-white/10 px-2 text-sm text-white focus-visible:outline-2 focus-visible:outline-white disabled:opacity-60 sm:max-w-64 [&>option]:text-slate-900"
-          >
-            {projects.map((project) => (
-              <option key={project.id} value={project.id}>
-                {project.name}
-              </option>
-            ))}
-          </select>
-        </>
+        <ProjectMenu projects={projects} currentId={currentId} busy={pending} onChoose={choose} focusSignal={focusRequest} describedBy={error ? errorId : undefined} />
       )}
       <button
+        ref={newButton}
         type="button"
         onClick={() => setCreating(true)}
         className="inline-flex h-8 items-center gap-1 rounded-md border border-white/30 px-2 text-sm text-white hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-white"
@@ -64,52 +79,11 @@ export function ProjectSwitcher({ projects, currentId }: { projects: ProjectOpti
         New project
       </button>
       {error && (
-        <p id={`${selectId}-error`} role="alert" className="text-sm text-red-200">
+        <p id={errorId} role="alert" className="text-sm text-red-200">
           {error}
         </p>
       )}
       {creating && <NewProjectDialog onClose={() => setCreating(false)} />}
     </div>
-  );
-}
-
-function NewProjectDialog({ onClose }: { onClose: () => void }) {
-  const [state, action, pending] = useActionState<CreateProjectState, FormData>(createProjectAction, null);
-  const inputId = useId();
-  const formId = useId();
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      title="New project"
-      description="Apps and tokens belong to one project. You become its owner."
-      footer={
-        <>
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" form={formId} pending={pending}>
-            Create project
-          </Button>
-        </>
-      }
-    >
-      <form id={formId} action={action} noValidate>
-        <Field id={inputId} label="Name" error={state?.fieldError ?? state?.error}>
-          <input
-            id={inputId}
-            name="name"
-            defaultValue={state?.name ?? ''}
-            required
-            maxLength={48}
-            data-autofocus
-            autoComplete="off"
-            aria-invalid={Boolean(state?.fieldError) || undefined}
-            aria-describedby={describedBy(inputId, { error: state?.fieldError ?? state?.error })}
-            className={inputClass(Boolean(state?.fieldError))}
-          />
-        </Field>
-      </form>
-    </Dialog>
   );
 }

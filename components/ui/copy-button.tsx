@@ -21,8 +21,8 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Copies `text`; says "Copied" for a moment, and says so to screen readers too. */
-export function CopyButton({ text, label = 'Copy', className = '' }: { text: string; label?: string; className?: string }) {
+/** Copies `text`; says "Copied" for a moment, and says so to screen readers too. `compact`: an icon until it has copied (table cells). */
+export function CopyButton({ text, label = 'Copy', className = '', compact = false }: { text: string; label?: string; className?: string; compact?: boolean }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   useEffect(() => {
@@ -36,7 +36,9 @@ export function CopyButton({ text, label = 'Copy', className = '' }: { text: str
       type="button"
       aria-label={label}
       onClick={async () => setState((await copyText(text)) ? 'copied' : 'failed')}
-      className={`inline-flex h-8 shrink-0 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-2.5 text-sm font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600 ${className}`}
+      className={`inline-flex shrink-0 items-center gap-1.5 rounded-md border border-slate-300 bg-white font-medium text-slate-700 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-brand-600 ${
+        compact ? 'h-7 px-1.5 text-xs' : 'h-8 px-2.5 text-sm'
+      } ${className}`}
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
         {state === 'copied' ? (
@@ -48,7 +50,9 @@ export function CopyButton({ text, label = 'Copy', className = '' }: { text: str
           </>
         )}
       </svg>
-      <span aria-live="polite">{state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}</span>
+      <span aria-live="polite" className={compact && state === 'idle' ? 'sr-only' : ''}>
+        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : 'Copy'}
+      </span>
     </button>
   );
 }

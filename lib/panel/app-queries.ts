@@ -41,6 +41,38 @@ export function useAppList(selector: string, page: number, size: number, enabled
   });
 }
 
+/** The Apps table sorts and searches in the browser over at most this many apps (5 requests of the API's largest page). */
+export const ALL_APPS_CAP = 5_000;
+const ALL_APPS_PAGE = 1_000;
+
+export interface AllApps {
+  apps: AppDto[];
+  /** What the API counts: more than `apps.length` when the cap cut the list. */
+  total: number;
+}
+
+/** Every app of the project matching `selector` (up to ALL_APPS_CAP); polls while any is starting or stopping. */
+export function useAllApps(selector: string) {
+  const projectId = useProjectId();
+  return useQuery({
+    queryKey: [...appKeys.lists(projectId), { selector, all: true }] as const,
+    queryFn: async ({ signal }): Promise<AllApps> => {
+      const apps: AppDto[] = [];
+      let total = 0;
+      for (let page = 0; page * ALL_APPS_PAGE < ALL_APPS_CAP; page++) {
+        const params = new URLSearchParams({ labelSelector: selector, page: String(page), size: String(ALL_APPS_PAGE) });
+        const { data, headers } = await apiRequest<AppDto[]>(`/v1/app?${params}`, { projectId, signal });
+        apps.push(...data);
+        total = Number(headers.get('x-total-count') ?? apps.length);
+        if (apps.length >= total || data.length < ALL_APPS_PAGE) break;
+      }
+      return { apps, total };
+    },
+    placeholderData: keepPreviousData,
+    refetchInterval: (query) => (query.state.data?.apps.some((app) => isTransitional(app.status.state)) ? POLL_MS : false),
+  });
+}
+
 /** One app; polls while it moves, and while `rollout` (an update just made) has not settled. */
 export function useApp(id: string, rollout: RolloutWatch | null = null) {
   const projectId = useProjectId();

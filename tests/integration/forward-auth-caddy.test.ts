@@ -80,7 +80,7 @@ describe('forward auth behind Caddy', () => {
     expect(page.headers.location).toBe('/__tollgate/login?next=%2Fsome%2Fpage%3Fx%3D1');
     const login = await appRequest(new URL(page.headers.location!, viaProxy()).toString(), { headers: { accept: 'text/html' } });
     expect(login.status).toBe(200);
-    expect(login.body).toContain('Login with token');
+    expect(login.body).toContain('Sign in with a token');
   });
 
   it('a token out of scope: 403 with the failed check', async () => {

@@ -121,7 +121,7 @@ describe('forward auth behind nginx: the decision', () => {
     expect(page.headers.location).toBe('/__tollgate/login?next=%2Fsome%2Fpage%3Fx%3D1');
     const login = await appRequest(new URL(page.headers.location!, viaProxy(nginx)).toString(), { headers: { accept: 'text/html' } });
     expect(login.status).toBe(200);
-    expect(login.body).toContain('Login with token');
+    expect(login.body).toContain('Sign in with a token');
     expect(echo.seen.some((r) => r.url.startsWith('/some/page') || r.url === '/api')).toBe(false);
   });
 
@@ -190,9 +190,9 @@ describe('forward auth behind nginx: Login with token in Chromium', () => {
     const first = await page.goto(start);
     expect(first?.status()).toBe(200);
     expect(new URL(page.url()).pathname).toBe('/__tollgate/login');
-    await page.getByRole('button', { name: 'Login with token' }).click();
+    await page.getByRole('button', { name: 'Sign in with a token' }).click();
     await page.getByLabel('Token').fill(reader.secret);
-    await page.getByRole('button', { name: 'Connect' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(start);
     const seen = JSON.parse((await page.locator('body').textContent()) ?? '{}') as { url: string; headers: Record<string, string> };
     expect(seen.url).toBe('/dashboard?tab=1');

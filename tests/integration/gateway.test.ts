@@ -50,8 +50,8 @@ describe('gateway: who gets through', () => {
     expect(browser.headers.location).toBe('/__tollgate/login?next=%2Fsome%2Fpage%3Fx%3D1');
     const login = await appRequest(new URL(browser.headers.location!, hello.url).toString(), { headers: { accept: 'text/html' } });
     expect(login.status).toBe(200);
-    expect(login.body).toContain('Login with token');
-    expect(login.body).toContain('Connect');
+    expect(login.body).toContain('Sign in with a token');
+    expect(login.body).toContain('action="/__tollgate/logout"');
     expect(login.body).toContain('value="/some/page?x=1"');
   });
 

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { appNameForTitle } from '@/lib/panel/app-page-title';
 import { getAppAccess } from '@/lib/dal/app-access';
 import { AppDetails } from '@/components/apps/app-details';
 import { TokensWithAccess } from '@/components/apps/tokens-with-access';
 
-export const metadata: Metadata = { title: 'App details' };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const name = await appNameForTitle((await params).id);
+  return { title: name ? name : 'App details' };
+}
 
 export default async function AppPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ rollout?: string | string[] }> }) {
   const { id } = await params;

@@ -1,10 +1,14 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { appNameForTitle } from '@/lib/panel/app-page-title';
 import { getAppAccess } from '@/lib/dal/app-access';
 import { getPanelOptions } from '@/lib/dal/panel-options';
 import { EditApp } from '@/components/apps/edit-app';
 
-export const metadata: Metadata = { title: 'Edit app' };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const name = await appNameForTitle((await params).id);
+  return { title: name ? `Edit ${name}` : 'Edit app' };
+}
 
 export default async function EditAppPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,0 +1,45 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+
+// axe-core on the pages the suite reaches, for WCAG 2.2 AA: every violation
+// fails the test. Each check is also written, with its count, to
+// e2e/screenshots/a11y.jsonl (git-ignored), so a run can report the count per
+// page state: `node e2e/a11y-summary.mjs`.
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const REPORT = process.env.TOLLGATE_A11Y_REPORT ?? path.join('e2e', 'screenshots', 'a11y.jsonl');
+
+export interface A11yFinding {
+  state: string;
+  url: string;
+  violations: { id: string; impact: string | null | undefined; help: string; targets: string[] }[];
+}
+
+/** Runs axe on the page as it is now; returns what it found (and records it). */
+export async function scanA11y(page: Page, state: string): Promise<A11yFinding> {
+  // Legacy mode runs axe inside this page only: the default opens a helper
+  // page, which would show in the demo's video and count as a navigation.
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
+  const finding: A11yFinding = {
+    state,
+    url: page.url(),
+    violations: results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })),
+  };
+  mkdirSync(path.dirname(REPORT), { recursive: true });
+  appendFileSync(REPORT, `${JSON.stringify({ state, url: finding.url, count: finding.violations.length, ids: finding.violations.map((v) => v.id) })}\n`);
+  return finding;
+}
+
+/** One line per violation: rule, impact, what it asks and where. */
+export function describeFindings(findings: A11yFinding[]): string {
+  return findings
+    .flatMap((f) => f.violations.map((v) => `${f.state} (${f.url}): ${v.id} [${v.impact}] ${v.help} at ${v.targets.slice(0, 3).join(', ')}`))
+    .join('\n');
+}
+
+/** A page whose document is gone mid-scan (it navigated): not a finding, the next load is scanned. */
+export function isNavigationRace(error: unknown): boolean {
+  return /Execution context was destroyed|Target page, context or browser has been closed|frame was detached|navigat/i.test(String(error));
+}
