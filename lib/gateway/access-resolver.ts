@@ -2,7 +2,7 @@ import type { Change } from '../events/change-bus.ts';
 import { hasValidChecksum } from '../tokens/token-format.ts';
 import { resolveToken, type ResolvedToken, type TokenRecord } from '../tokens/token-record.ts';
 import { hashTokenSecret } from '../tokens/token-secret.ts';
-import type { GatewayApp, GatewaySession, GatewayStore } from './gateway-store.ts';
+import type { GatewayApp, GatewaySession, GatewayStore, PanelUser } from './gateway-store.ts';
 import { TtlCache } from './ttl-cache.ts';
 
 /** The database could not answer and the cache holds nothing fresh enough: refuse (503), never guess. */
@@ -10,7 +10,7 @@ export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 }
 
-export type CacheName = 'app' | 'token' | 'session';
+export type CacheName = 'app' | 'token' | 'session' | 'user';
 
 /** Told of every cache lookup (metrics): called on the request path, must be cheap. */
 export interface CacheObserver {
@@ -34,6 +34,7 @@ export class AccessResolver {
   private readonly tokensByHash: TtlCache<string, ResolvedToken | null>;
   private readonly tokensById: TtlCache<string, ResolvedToken | null>;
   private readonly sessions: TtlCache<string, GatewaySession | null>;
+  private readonly users: TtlCache<string, PanelUser | null>;
   private readonly inflight = new Map<string, Promise<unknown>>();
   // Bumped by every invalidation: a lookup that started before a change must
   // not put its (possibly stale) answer into the cache after it.
@@ -50,6 +51,7 @@ export class AccessResolver {
     this.tokensByHash = new TtlCache(ttl, max);
     this.tokensById = new TtlCache(ttl, max);
     this.sessions = new TtlCache(ttl, max);
+    this.users = new TtlCache(ttl, max);
     this.observer = options.observer;
   }
 
@@ -87,6 +89,11 @@ export class AccessResolver {
     return this.cached('session', this.sessions, `session:${idHash}`, idHash, () => this.store.findSession(idHash));
   }
 
+  /** A panel user behind a "Sign in with Tollgate" session; their memberships are re-read at most every `ttlMs`. */
+  panelUser(id: string): Promise<PanelUser | null> {
+    return this.cached('user', this.users, `user:${id}`, id, () => this.store.findPanelUser(id));
+  }
+
   invalidate(change: Change): void {
     this.epoch++;
     this.inflight.clear();
@@ -107,6 +114,7 @@ export class AccessResolver {
         this.tokensByHash.clear();
         this.tokensById.clear();
         this.sessions.clear();
+        this.users.clear();
     }
   }
 

@@ -23,6 +23,16 @@ export function hashSessionId(id: string): string {
   return createHash('sha256').update(id).digest('hex');
 }
 
+/** A Sign in with Tollgate code: 32 random bytes, base64url (43 characters); only its hash is stored. */
+export function newGateCode(): { code: string; codeHash: string } {
+  const code = randomBytes(32).toString('base64url');
+  return { code, codeHash: hashGateCode(code) };
+}
+
+export function hashGateCode(code: string): string {
+  return createHash('sha256').update(code).digest('hex');
+}
+
 /** Host-only (no Domain), HttpOnly, SameSite=Lax; Secure with the __Host- name on https. */
 export function serializeGateCookie(id: string, secure: boolean): string {
   return stringifySetCookie({ name: gateCookieName(secure), value: id, path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: GATE_SESSION_TTL_MS / 1000 });

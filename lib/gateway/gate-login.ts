@@ -5,7 +5,7 @@ import { isSecure, requestClientIp } from '../http/forwarded-headers.ts';
 import { isSameOrigin } from '../http/same-origin.ts';
 import { checkToken } from '../tokens/check-token.ts';
 import type { AccessResolver } from './access-resolver.ts';
-import { clearGateCookie, GATE_SESSION_TTL_MS, hashSessionId, newSessionId, readGateCookies, serializeGateCookie } from './gate-cookie.ts';
+import { clearGateCookie, GATE_SESSION_TTL_MS, hashGateCode, hashSessionId, newSessionId, readGateCookies, serializeGateCookie } from './gate-cookie.ts';
 import { loginPage } from './gateway-pages.ts';
 import type { GatewayApp, GatewayStore } from './gateway-store.ts';
 import type { Reply } from './reply.ts';
@@ -17,16 +17,23 @@ export interface GateDeps {
   resolver: AccessResolver;
   store: GatewayStore;
   limiter: RateLimiter;
+  /** Where the panel is reached (PUBLIC_URL): "Sign in with Tollgate" starts there. */
+  panelOrigin?: string;
 }
 
-/** The app host's own paths: Login with token (GET form, POST connect) and logout. */
+/** How long a Sign in with Tollgate code may take from the panel to the app host. */
+export const GATE_CODE_TTL_MS = 60_000;
+
+
+/** The app host's own paths: Login with token (GET form, POST connect), the panel sign-in's callback, and logout. */
 export async function handleGatePath(req: IncomingMessage, app: GatewayApp, deps: GateDeps): Promise<Reply> {
   const url = new URL(req.url ?? '/', 'http://app.invalid');
   if (url.pathname === '/__tollgate/login' && (req.method === 'GET' || req.method === 'HEAD')) {
     const next = safeRedirectPath(url.searchParams.get('next')) ?? '/';
-    return { status: 200, html: loginPage({ appId: app.id, next }) };
+    return { status: 200, html: loginPage({ appId: app.id, next, panelSignIn: panelSignIn(app, next, deps) }) };
   }
   if (url.pathname === '/__tollgate/login' && req.method === 'POST') return connect(req, app, deps);
+  if (url.pathname === '/__tollgate/callback' && (req.method === 'GET' || req.method === 'HEAD')) return callback(req, url, app, deps);
   if (url.pathname === '/__tollgate/logout' && req.method === 'POST') {
     // A cross-site form must not be able to sign the user out either.
     if (!fromThisOrigin(req)) return { status: 403, code: 'forbidden', title: 'Refused', message: 'Cross-site sign-out refused' };
@@ -42,7 +49,7 @@ async function connect(req: IncomingMessage, app: GatewayApp, deps: GateDeps): P
   const next = safeRedirectPath(form?.get('next')) ?? '/';
   const page = (status: number, error: string, extra: Partial<Reply> = {}): Reply => ({
     status,
-    html: loginPage({ appId: app.id, next, error }),
+    html: loginPage({ appId: app.id, next, error, panelSignIn: panelSignIn(app, next, deps) }),
     ...extra,
   });
   if (!form) return page(400, 'The form could not be read. Try again.');
@@ -75,6 +82,44 @@ async function connect(req: IncomingMessage, app: GatewayApp, deps: GateDeps): P
     userId: null,
     expiresAt: new Date(Date.now() + GATE_SESSION_TTL_MS),
   });
+  deps.limiter.reset(ip);
+  return { status: 303, location: next, headers: { 'set-cookie': serializeGateCookie(id, isSecure(req)) } };
+}
+
+/** The panel page that starts Sign in with Tollgate, when this app lets members in. */
+function panelSignIn(app: GatewayApp, next: string, deps: GateDeps): string | undefined {
+  if (!app.allowPanelUsers || !deps.panelOrigin || app.unsecureHttp) return undefined;
+  return `${deps.panelOrigin}/apps/${app.id}/open?next=${encodeURIComponent(next)}`;
+}
+
+/**
+ * The end of Sign in with Tollgate: the panel sent the browser here with a
+ * one-time code (issued for this app and host, valid 60 s). The code is taken
+ * from the database as it is read, so a replayed or leaked code opens nothing;
+ * the user must still be a member of the app's project, and the app still
+ * open to members. The session then opens the app like a token's would.
+ */
+async function callback(req: IncomingMessage, url: URL, app: GatewayApp, deps: GateDeps): Promise<Reply> {
+  const ip = req.socket.remoteAddress ?? 'unknown';
+  const refuse = (message: string): Reply => ({ status: 400, code: 'bad_request', title: 'Sign-in failed', message });
+  const wait = deps.limiter.retryAfter(ip);
+  if (wait > 0) return { status: 429, code: 'rate_limited', title: 'Too many attempts', message: `Too many attempts, try again in ${wait} s.`, retryAfter: wait };
+  const code = url.searchParams.get('code') ?? '';
+  const found = /^[A-Za-z0-9_-]{43}$/.test(code) ? await deps.store.consumeGateCode(hashGateCode(code)) : null;
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (!found || found.expiresAt.getTime() <= Date.now() || found.appId !== app.id || found.host !== host) {
+    deps.limiter.hit(ip);
+    return refuse('This sign-in link is not valid any more: it works once, for one minute. Sign in again from the app.');
+  }
+  const user = await deps.store.findPanelUser(found.userId);
+  const decision = user ? authorize({ credential: { kind: 'user', userId: user.id, projectIds: user.projectIds }, app, action: 'app:query' }) : null;
+  if (!user || !decision?.allow) {
+    return { status: 403, code: 'forbidden', title: 'Access denied', message: decision?.allow === false ? decision.message : 'Your account no longer exists' };
+  }
+  const next = safeRedirectPath(found.next) ?? '/';
+  validateHeaderValue('location', next);
+  const { id, idHash } = newSessionId();
+  await deps.store.createSession({ idHash, appId: app.id, tokenId: null, tokenVersion: null, userId: user.id, expiresAt: new Date(Date.now() + GATE_SESSION_TTL_MS) });
   deps.limiter.reset(ip);
   return { status: 303, location: next, headers: { 'set-cookie': serializeGateCookie(id, isSecure(req)) } };
 }

@@ -1,17 +1,17 @@
 import type { IncomingMessage } from 'node:http';
 import { isSecure } from '../http/forwarded-headers.ts';
 import { checkToken } from '../tokens/check-token.ts';
-import type { ResolvedToken } from '../tokens/token-record.ts';
 import type { AccessResolver } from './access-resolver.ts';
 import { hashSessionId, readGateCookies } from './gate-cookie.ts';
-import type { GatewayApp } from './gateway-store.ts';
+import type { GatewayApp, GatewaySession } from './gateway-store.ts';
 import type { Presented } from './gateway.ts';
 
 const NONE: Presented = Object.freeze({ kind: 'none' });
 
 /**
- * The token behind the request's gate cookie. A session opens one app, for one
- * version of its token (regenerating ends it), until it expires.
+ * Who the request's gate cookie stands for. A session opens one app until it
+ * expires, either for one version of a token (regenerating ends it) or for a
+ * panel user (Sign in with Tollgate; their membership is checked on use).
  *
  * Several cookies of the gate's name may arrive: over plain http a sibling app
  * host can plant one for the parent domain, which the browser then sends
@@ -24,16 +24,26 @@ export async function findGateSession(req: IncomingMessage, app: GatewayApp, res
   const ids = readGateCookies(req.headers.cookie, isSecure(req));
   if (ids.length === 0) return NONE;
   const now = Date.now();
-  const valid: ResolvedToken[] = [];
+  const valid: Presented[] = [];
   for (const id of ids) {
     const session = await resolver.session(hashSessionId(id));
-    if (!session || session.appId !== app.id || session.expiresAt.getTime() <= now || session.tokenId === null) continue;
-    const token = await resolver.tokenById(session.tokenId);
-    if (!token) continue;
-    // Opened with the secret a renew replaced: it lasts as long as that secret's grace.
-    const candidate = token.record.version === session.tokenVersion ? token : session.tokenVersion === token.record.version - 1 ? { ...token, viaPrevious: true } : null;
-    if (candidate && checkToken(candidate, now).ok) valid.push(candidate);
+    if (!session || session.appId !== app.id || session.expiresAt.getTime() <= now) continue;
+    const presented = await sessionHolder(session, resolver, now);
+    if (presented) valid.push(presented);
   }
   if (valid.length > 1) return NONE;
-  return { kind: 'token', found: valid[0] ?? null };
+  return valid[0] ?? { kind: 'token', found: null };
+}
+
+async function sessionHolder(session: GatewaySession, resolver: AccessResolver, now: number): Promise<Presented | null> {
+  if (session.userId !== null) {
+    const user = await resolver.panelUser(session.userId);
+    return user ? { kind: 'user', user } : null;
+  }
+  if (session.tokenId === null) return null;
+  const token = await resolver.tokenById(session.tokenId);
+  if (!token) return null;
+  // Opened with the secret a renew replaced: it lasts as long as that secret's grace.
+  const candidate = token.record.version === session.tokenVersion ? token : session.tokenVersion === token.record.version - 1 ? { ...token, viaPrevious: true } : null;
+  return candidate && checkToken(candidate, now).ok ? { kind: 'token', found: candidate } : null;
 }

@@ -17,6 +17,7 @@ input{width:100%;padding:8px 12px;border:1px solid #64748b;border-radius:6px;fon
 input[aria-invalid=true]{border-color:#dc2626}
 input:focus-visible,button:focus-visible{outline:2px solid #0050d7;outline-offset:2px}
 button{margin-top:16px;width:100%;padding:9px 16px;border:0;border-radius:6px;background:#0050d7;color:#fff;font-weight:600;font-size:15px;cursor:pointer}
+a.button{display:block;margin-top:16px;padding:9px 16px;border-radius:6px;background:#0050d7;color:#fff;font-weight:600;font-size:15px;text-align:center;text-decoration:none}a.button:hover{background:#0040ad}a.button:focus-visible{outline:2px solid #0050d7;outline-offset:2px}.or{margin:12px 0 0;font-size:13px}
 button:hover{background:#0040ad}button.secondary{background:#fff;color:#0050d7;border:1px solid #0050d7}
 button.link{width:auto;margin:0;padding:0;background:none;color:#0050d7;font-size:14px;font-weight:500;text-decoration:underline}
 .error{background:#fef2f2;color:#b91c1c;border-radius:6px;padding:8px 12px;font-size:14px;margin-top:12px}
@@ -39,14 +40,19 @@ function layout(title: string, body: string, head = ''): string {
 // ends the gate session here; the gateway answers with the sign-in page.
 const SIGN_OUT = `<form class="signout" method="post" action="/__tollgate/logout">Signed in with another token? <button type="submit" class="link">Sign out of this app</button></form>`;
 
-/** "Sign in with a token": the app's name (when the caller knows it) and id, the token form, and Sign out. */
-export function loginPage(options: { appId: string; appName?: string; next: string; error?: string }): string {
+/**
+ * "Sign in with a token": the app's name (when the caller knows it) and id, the
+ * token form, and Sign out. With `panelSignIn` (the app lets the panel's
+ * members in), members can sign in with their Tollgate account instead.
+ */
+export function loginPage(options: { appId: string; appName?: string; next: string; error?: string; panelSignIn?: string }): string {
   const name = options.appName ? escapeHtml(options.appName) : null;
   const invalid = options.error ? ` aria-invalid="true" aria-describedby="token-error" autofocus` : '';
   const error = options.error ? `<p class="error" id="token-error" role="alert">${escapeHtml(options.error)}</p>` : '';
   return layout(
     name ? `Sign in to ${options.appName}` : 'Sign in with a token',
     `<div class="card"><h1>${name ? `Sign in to ${name}` : 'Sign in with a token'}</h1><p>This app is protected. Sign in with an app token that grants access to it.</p><p>App ID <code>${escapeHtml(options.appId)}</code></p>
+${options.panelSignIn ? `<a class="button" href="${escapeHtml(options.panelSignIn)}">Sign in with Tollgate</a><p class="or">Members of the app's project. Or:</p>` : ''}
 <button type="button" id="reveal" class="secondary">Sign in with a token</button>
 <form id="token-form" method="post" action="/__tollgate/login">
 <label for="token">Token</label><input id="token" name="token" type="password" autocomplete="off" spellcheck="false" required placeholder="tg_…"${invalid}>${error}

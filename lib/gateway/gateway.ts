@@ -14,7 +14,7 @@ import { AccessResolver, DatabaseUnavailableError } from './access-resolver.ts';
 import { handleGatePath } from './gate-login.ts';
 import { findGateSession } from './gate-session.ts';
 import { Exchange, NO_OBSERVER, type GatewayDecision, type GatewayObserver, type StreamKind } from './gateway-observer.ts';
-import type { GatewayApp, GatewayStore } from './gateway-store.ts';
+import type { GatewayApp, GatewayStore, PanelUser } from './gateway-store.ts';
 import { LiveConnections } from './live-connections.ts';
 import { canRetryElsewhere, isConnectFailure, proxyHttp } from './proxy-http.ts';
 import { proxyUpgrade } from './proxy-upgrade.ts';
@@ -30,19 +30,23 @@ export interface GatewayOptions {
   log?: (line: string) => void;
   /** Metrics and access logs (lib/observability); none by default. */
   observer?: GatewayObserver;
+  /** The panel's origin (PUBLIC_URL): the login page's "Sign in with Tollgate" starts there. */
+  panelOrigin?: string;
 }
 
 const GATE_PATH = '/__tollgate/';
 
 /** What the gateway does with a request: send it on to the app, or answer it itself. */
-export type Outcome = { kind: 'proxy'; app: GatewayApp; token: ResolvedToken | null } | { kind: 'reply'; reply: Reply; decision: GatewayDecision };
+export type Outcome =
+  | { kind: 'proxy'; app: GatewayApp; token: ResolvedToken | null; user?: PanelUser }
+  | { kind: 'reply'; reply: Reply; decision: GatewayDecision };
 
 /**
- * The credential a request presented: none at all, or a token as its lookup
+ * The credential a request presented: none at all, a token as its lookup
  * found it (null: a forged, unknown, regenerated or deleted secret, or a gate
- * cookie whose session no longer holds).
+ * cookie whose session no longer holds), or a panel user's gate session.
  */
-export type Presented = { kind: 'none' } | { kind: 'token'; found: ResolvedToken | null };
+export type Presented = { kind: 'none' } | { kind: 'token'; found: ResolvedToken | null } | { kind: 'user'; user: PanelUser };
 
 const NONE: Presented = Object.freeze({ kind: 'none' });
 
@@ -258,8 +262,8 @@ export class Gateway {
       if ('reply' in found) return reply(found.reply, 'not_found');
       exchange.appFound = true;
       if (!isUpgrade && isGatePath(req)) {
-        const { resolver, store } = this.options;
-        return reply(await handleGatePath(req, found.app, { resolver, store, limiter: this.connectLimiter }), 'gate');
+        const { resolver, store, panelOrigin } = this.options;
+        return reply(await handleGatePath(req, found.app, { resolver, store, limiter: this.connectLimiter, panelOrigin }), 'gate');
       }
       const presented = await this.presented(req, found.app);
       if (presented.kind === 'token') exchange.token = presented.found?.record ?? null;
@@ -287,6 +291,7 @@ const reply = (r: Reply, decision: GatewayDecision): Outcome => ({ kind: 'reply'
 
 /** Who the app is told the request comes from; null for an open app reached without a token. */
 export function identityOf(outcome: Extract<Outcome, { kind: 'proxy' }>): Identity | null {
+  if (outcome.user) return { subject: outcome.user.id, name: outcome.user.email, project: outcome.app.projectId, role: 'member', kind: 'user' };
   const token = outcome.token;
   if (!token) return null;
   const { record, credential } = token;
@@ -344,12 +349,18 @@ export function findApp(app: GatewayApp | null, host: AppHost): { app: GatewayAp
  * The one access decision of the gateway, for both the cached and the
  * database path. `authorize` is asked first with no credential at all, so an
  * app open to anyone (unsecureHttp) lets every request through whatever it
- * carries; otherwise the token must be usable (`checkToken`) and in scope.
+ * carries; otherwise the token must be usable (`checkToken`) and in scope,
+ * or the panel user a member of the app's project.
  */
 export function decideAccess(req: IncomingMessage, app: GatewayApp, presented: Presented): Outcome {
   const anonymous = authorize({ credential: null, app, action: 'app:query' });
   if (anonymous.allow) return { kind: 'proxy', app, token: null };
   if (presented.kind === 'none') return reply(denied(req, anonymous, true), anonymous.reason);
+  if (presented.kind === 'user') {
+    const { user } = presented;
+    const member = authorize({ credential: { kind: 'user', userId: user.id, projectIds: user.projectIds }, app, action: 'app:query' });
+    return member.allow ? { kind: 'proxy', app, token: null, user } : reply(denied(req, member, false), member.reason);
+  }
   const check = checkToken(presented.found);
   if (!check.ok) return reply(denied(req, check.denial, false), check.denial.reason);
   const decision = authorize({ credential: check.token.credential, app, action: 'app:query', clientIp: requestClientIp(req) });

@@ -66,7 +66,7 @@ export class Metrics {
   private readonly tokenUses = new Map<string, number>();
   private readonly apiTokenUses = new Map<string, number>();
   /** [cache][0 = miss, 1 = hit] */
-  private readonly lookups: Record<CacheName, [number, number]> = { app: [0, 0], token: [0, 0], session: [0, 0] };
+  private readonly lookups: Record<CacheName, [number, number]> = { app: [0, 0], token: [0, 0], session: [0, 0], user: [0, 0] };
 
   private readonly overhead: Histogram<'decided_from'>;
   private readonly overheadCache: ReturnType<Histogram<'decided_from'>['labels']>;

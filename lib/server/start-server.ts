@@ -94,7 +94,7 @@ export async function startServer(options: { dev?: boolean; dir: string; config?
   const store = prismaGatewayStore(db.prisma, (token, ip) => recordTokenUse(db.prisma, token, ip));
   const resolver = new AccessResolver(store, { observer: telemetry });
   const assertions = new AssertionSigner(panelOrigin(config), cachedSigningKey(db.prisma));
-  const gateway = new Gateway({ store, resolver, log: lineLogger('gateway'), observer: telemetry, assertions });
+  const gateway = new Gateway({ store, resolver, log: lineLogger('gateway'), observer: telemetry, assertions, panelOrigin: panelOrigin(config) });
   const stopListening = onChange((change) => {
     resolver.invalidate(change);
     if (change.kind === 'token') gateway.tokenChanged(change.id);
