@@ -3,7 +3,7 @@
 import { useId } from 'react';
 import type { AppDto } from '@/lib/apps/app-dto';
 import { shortId } from '@/lib/panel/activity-describe';
-import { ACTION_GROUPS, isFiltered, NO_FILTERS, type ActivityFilters } from '@/lib/panel/activity-filters';
+import { ACTION_GROUPS, isFiltered, type ActivityFilters } from '@/lib/panel/activity-filters';
 import type { Me } from '@/lib/panel/activity-queries';
 import type { TokenDto } from '@/lib/panel/token-queries';
 import { inputClass } from '@/components/ui/field';
@@ -48,10 +48,11 @@ export function ActivityFilterBar({
   tokens: TokenDto[];
   apps: AppDto[];
   me: Me;
-  onChange: (filters: ActivityFilters) => void;
+  /** A change to apply; a new filter starts again from the first page. */
+  onChange: (change: Partial<ActivityFilters>) => void;
 }) {
   const actionId = useId();
-  const set = (change: Partial<ActivityFilters>) => onChange({ ...filters, ...change, page: 0 });
+  const set = (change: Partial<ActivityFilters>) => onChange({ ...change, page: 0 });
   const tokenOptions = tokens.map((token) => ({ value: token.id, label: token.spec.name }));
   const appOptions = apps.map((app) => ({ value: app.id, label: `${app.spec.name} (${app.spec.region})` }));
   const actorOptions = [{ value: me.id, label: `You (${me.email})` }, ...tokenOptions.map((option) => ({ ...option, label: `Token ${option.label}` }))];
@@ -85,7 +86,7 @@ export function ActivityFilterBar({
       {isFiltered(filters) && (
         <button
           type="button"
-          onClick={() => onChange({ ...NO_FILTERS, size: filters.size })}
+          onClick={() => onChange({ token: null, app: null, action: null, actor: null, page: 0 })}
           className="mt-3 text-sm font-medium text-brand-600 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
         >
           Clear filters

@@ -1,6 +1,6 @@
 'use client';
 
-import { useId } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { ACTIVITY_PAGE_SIZES, activityHref, filtersFromParams, isFiltered, type ActivityFilters } from '@/lib/panel/activity-filters';
 import { useAuditEvents, useNameBook, type Me } from '@/lib/panel/activity-queries';
@@ -15,7 +15,7 @@ import { ExportLinks } from './export-links';
 
 function countText(total: number, filtered: boolean): string {
   const events = `${total.toLocaleString('en')} event${total === 1 ? '' : 's'}`;
-  return filtered ? `${events} match the filters` : `${events} in this project`;
+  return filtered ? `${events} match${total === 1 ? 'es' : ''} the filters` : `${events} in this project`;
 }
 
 /**
@@ -27,10 +27,23 @@ export function ActivityView({ me }: { me: Me }) {
   const router = useRouter();
   const searchParams = useSearchParams();
   const sizeId = useId();
-  const filters = filtersFromParams(new URLSearchParams(searchParams.toString()));
+  const search = searchParams.toString();
+  const filters = useMemo(() => filtersFromParams(new URLSearchParams(search)), [search]);
+  // The filters last asked for: two changes in a row (a filter, then the page
+  // size) build on each other even before the address has caught up.
+  const latest = useRef(filters);
+  useEffect(() => {
+    latest.current = filters;
+  }, [filters]);
   const query = useAuditEvents(filters);
   const { book, tokens, apps } = useNameBook(me);
-  const go = (next: ActivityFilters) => router.push(activityHref(next), { scroll: false });
+
+  function update(change: Partial<ActivityFilters>) {
+    const next = { ...latest.current, ...change };
+    latest.current = next;
+    router.push(activityHref(next), { scroll: false });
+  }
+
   const events = query.data?.events ?? [];
   const total = query.data?.total ?? null;
 
@@ -43,7 +56,7 @@ export function ActivityView({ me }: { me: Me }) {
         actions={<ExportLinks filters={filters} total={total} />}
       />
 
-      <ActivityFilterBar filters={filters} tokens={tokens} apps={apps} me={me} onChange={go} />
+      <ActivityFilterBar filters={filters} tokens={tokens} apps={apps} me={me} onChange={update} />
 
       <p role="status" className="mb-2 text-sm text-slate-600">
         {total !== null && countText(total, isFiltered(filters))}
@@ -70,7 +83,7 @@ export function ActivityView({ me }: { me: Me }) {
               <select
                 id={sizeId}
                 value={filters.size}
-                onChange={(event) => go({ ...filters, size: Number(event.target.value), page: 0 })}
+                onChange={(event) => update({ size: Number(event.target.value), page: 0 })}
                 className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus:ring-2 focus:ring-brand-100 focus:outline-none"
               >
                 {ACTIVITY_PAGE_SIZES.map((size) => (
@@ -88,7 +101,7 @@ export function ActivityView({ me }: { me: Me }) {
                 shown={events.length}
                 total={total ?? undefined}
                 hasNext={(filters.page + 1) * filters.size < (total ?? 0)}
-                onPage={(page) => go({ ...filters, page })}
+                onPage={(page) => update({ page })}
               />
             </div>
           </div>

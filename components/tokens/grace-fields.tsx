@@ -5,7 +5,7 @@ import { GRACE_CHOICES, GRACE_UNITS, latestGraceInput, localDateTimeInput, type 
 import { inputClass } from '@/components/ui/field';
 
 const RADIO_CARD =
-  'flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm has-checked:border-brand-600 has-checked:bg-brand-50 has-focus-visible:ring-2 has-focus-visible:ring-brand-100';
+  'flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 bg-white px-2.5 py-2 text-sm whitespace-nowrap has-checked:border-brand-600 has-checked:bg-brand-50 has-focus-visible:ring-2 has-focus-visible:ring-brand-100';
 
 /**
  * "Old secret stops": now, in 1 hour, in 24 hours, or custom (a number and a

@@ -82,14 +82,17 @@ export function TokenDetails({ id, me }: { id: string; me: Me }) {
       {revealed?.page === page && revealed.tokenId === token.id && <RevealedSecretBanner revealed={revealed} />}
       {actions.failure}
 
-      <div className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="min-w-0 space-y-5">
+      {/* DOM order is the phone's reading order (what it is, its use, its reach, its history); wider, the side column spans both rows. */}
+      <div className="grid items-start gap-5 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 lg:col-start-1 lg:row-start-1">
           <TokenFacts token={token} now={now} />
-          <TokenActivityCard tokenId={token.id} me={me} />
         </div>
-        <div className="min-w-0 space-y-5">
+        <div className="min-w-0 space-y-5 lg:col-start-2 lg:row-span-2 lg:row-start-1">
           <TokenUsageCard token={token} now={now} />
           <TokenReachCard token={token} expired={expiryState(token, now).kind === 'expired'} />
+        </div>
+        <div className="min-w-0 lg:col-start-1 lg:row-start-2">
+          <TokenActivityCard tokenId={token.id} me={me} />
         </div>
       </div>
 

@@ -87,6 +87,8 @@ export function TokenFacts({ token, now }: { token: TokenDto; now: number }) {
             <span className="text-blue-900">
               Still works until <When iso={grace} now={now} />
             </span>
+          ) : status.version <= 1 ? (
+            'None: the secret has not been replaced'
           ) : (
             'Stopped working: only the current secret works'
           )}

@@ -8,10 +8,11 @@ const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 
 describe('relativeTime', () => {
-  it('rounds down, so a promise of time is never longer than the truth', () => {
-    expect(relativeTime(at(3 * DAY + 23 * HOUR), NOW)).toBe('in 3 days');
-    expect(relativeTime(at(23 * HOUR + 59 * MIN), NOW)).toBe('in 23 hours');
-    expect(relativeTime(at(-5 * MIN - 30_000), NOW)).toBe('5 minutes ago');
+  it('rounds to the nearest unit, so a 7-day token says 7 days a second after it was made', () => {
+    expect(relativeTime(at(7 * DAY - 1000), NOW)).toBe('in 7 days');
+    expect(relativeTime(at(6 * DAY + 23 * HOUR), NOW)).toBe('in 7 days');
+    expect(relativeTime(at(3 * DAY + 5 * HOUR), NOW)).toBe('in 3 days');
+    expect(relativeTime(at(-5 * MIN - 20_000), NOW)).toBe('5 minutes ago');
   });
 
   it('says weeks below a month, months above', () => {

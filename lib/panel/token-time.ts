@@ -1,5 +1,6 @@
-// Times as people say them ("in 3 days", "5 minutes ago"). Rounded down, so
-// "expires in 3 days" never promises more time than there is.
+// Times as people say them ("in 3 days", "5 minutes ago"), rounded to the
+// nearest unit: a token made to last 7 days says "expires in 7 days" at once,
+// not "in 6 days".
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,7 +24,7 @@ export function relativeTime(iso: string, now: number): string {
   for (const [unit, ms] of UNITS) {
     // Weeks only below a month: "in 2 weeks" reads better than "in 14 days", "in 5 weeks" does not.
     if (unit === 'week' && size >= 30 * DAY) continue;
-    if (size >= ms) return relative.format(Math.sign(diff) * Math.floor(size / ms), unit);
+    if (size >= ms) return relative.format(Math.sign(diff) * Math.round(size / ms), unit);
   }
   return diff >= 0 ? 'in less than a minute' : 'just now';
 }
