@@ -30,7 +30,7 @@ export function TokensWithAccess({ access, newTokenHref }: { access: AppAccess; 
           {access.tokens.map((token) => (
             <li key={token.id} className="py-2.5 first:pt-0 last:pb-0">
               <div className="flex flex-wrap items-baseline justify-between gap-x-3">
-                <span className="font-medium text-slate-900">{token.name}</span>
+                <Link href={`/tokens/${token.id}`} className="font-medium text-brand-600 hover:underline">{token.name}</Link>
                 <span className="text-xs font-medium text-slate-600">{roleLabel(token.role)}</span>
               </div>
               <p className="mt-0.5 font-mono text-xs break-all text-slate-500">

@@ -1,51 +1,42 @@
 'use client';
 
-import Link from 'next/link';
 import { errorMessage } from '@/lib/panel/api-client';
-import { useAppList } from '@/lib/panel/app-queries';
-import { StateBadge } from '@/components/state-badge';
+import { useTokenReach } from '@/lib/panel/token-reach';
+import { AppLinkList } from './app-link-list';
 
-const PREVIEW_SIZE = 100;
+/** "3 apps in GRA match now", "At least 1000 …" when the page could not hold them all. */
+export function countText(count: number, region: string, truncated: boolean): string {
+  if (count === 0) return `No app in ${region} matches now.`;
+  if (truncated) return `At least ${count} apps in ${region} match now`;
+  return count === 1 ? `1 app in ${region} matches now` : `${count} apps in ${region} match now`;
+}
 
 /**
- * The apps a token with this selector and region would reach right now. The
- * API matches the selector (the same parser and matcher as the gateway); the
- * region is the token's other half of the scope.
+ * New Token's preview: how many apps a token with this selector and region
+ * would reach right now, the first few by name. Only the count is a live
+ * region: a screen reader hears "3 apps in GRA match now" as the selector
+ * settles, not every name.
  */
 export function MatchingApps({ id, selector, region }: { id: string; selector: string; region: string }) {
-  const query = useAppList(selector, 0, PREVIEW_SIZE);
-  const apps = (query.data?.apps ?? []).filter((app) => app.spec.region.toUpperCase() === region.toUpperCase());
-  const otherRegions = (query.data?.apps.length ?? 0) - apps.length;
+  const { query, reach } = useTokenReach(selector, region);
 
   return (
-    <div id={id} aria-live="polite" className="mt-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2.5 text-sm">
-      {query.isPending ? (
-        <p className="text-slate-600">Looking for matching apps…</p>
-      ) : query.isError ? (
-        <p className="text-red-700">Could not list the matching apps: {errorMessage(query.error)}</p>
-      ) : (
+    <div id={id} className="mt-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2.5 text-sm">
+      <p role="status" className="font-medium text-slate-900">
+        {query.isPending
+          ? 'Looking for matching apps…'
+          : query.isError
+            ? ''
+            : reach && countText(reach.apps.length, region, reach.truncated) + (reach.apps.length > 0 ? ':' : '')}
+      </p>
+      {query.isError && <p className="text-red-700">Could not list the matching apps: {errorMessage(query.error)}</p>}
+      {reach && (
         <>
-          <p className="font-medium text-slate-900">
-            {apps.length === 0
-              ? `No app in ${region} matches ${selector ? 'this selector' : ''} now.`
-              : `${apps.length} app${apps.length === 1 ? '' : 's'} in ${region} match${apps.length === 1 ? 'es' : ''} now:`}
-          </p>
-          {apps.length > 0 && (
-            <ul aria-label="Matching apps" className="mt-1.5 space-y-1">
-              {apps.map((app) => (
-                <li key={app.id} className="flex flex-wrap items-center gap-2">
-                  <Link href={`/apps/${app.id}`} className="font-medium text-brand-600 hover:underline">
-                    {app.spec.name}
-                  </Link>
-                  <StateBadge state={app.status.state} />
-                </li>
-              ))}
-            </ul>
-          )}
-          {otherRegions > 0 && (
+          <AppLinkList apps={reach.apps} label="Matching apps" />
+          {reach.otherRegions > 0 && (
             <p className="mt-1.5 text-xs text-slate-600">
-              {otherRegions} matching app{otherRegions === 1 ? ' is' : 's are'} in another region and stay{otherRegions === 1 ? 's' : ''} out of
-              reach.
+              {reach.otherRegions} matching app{reach.otherRegions === 1 ? ' is' : 's are'} in another region and stay
+              {reach.otherRegions === 1 ? 's' : ''} out of reach.
             </p>
           )}
           <p className="mt-1.5 text-xs text-slate-600">

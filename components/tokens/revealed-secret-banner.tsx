@@ -1,11 +1,16 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { formatDateTime } from '@/lib/panel/format-date';
 import { forgetSecret, type RevealedSecret } from '@/lib/panel/revealed-secret';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 
-/** The one time a token's secret is shown: monospace, a copy button, and the warning that it won't be shown again. */
+/**
+ * The one time a token's secret is shown: monospace, a copy button, the
+ * warning that it won't be shown again and, after a Regenerate, until when
+ * the previous secret works.
+ */
 export function RevealedSecretBanner({ revealed }: { revealed: RevealedSecret }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -35,6 +40,21 @@ export function RevealedSecretBanner({ revealed }: { revealed: RevealedSecret })
               <strong>The token is only displayed once.</strong> Save it before leaving this page, or you will need to regenerate it.
             </span>
           </p>
+          {revealed.kind === 'regenerated' && (
+            <p className="mt-1 text-sm text-green-900">
+              {revealed.oldSecretUntil ? (
+                <>
+                  The previous secret keeps working until{' '}
+                  <time dateTime={revealed.oldSecretUntil} className="font-semibold">
+                    {formatDateTime(revealed.oldSecretUntil)}
+                  </time>
+                  : switch your apps and scripts to the new one before then.
+                </>
+              ) : (
+                'The previous secret has stopped working.'
+              )}
+            </p>
+          )}
         </div>
         <Button variant="ghost" size="sm" onClick={forgetSecret}>
           Done

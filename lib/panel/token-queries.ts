@@ -1,24 +1,42 @@
 'use client';
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { TokenDto } from '@/lib/tokens/token-dto';
-import { api } from './api-client';
+import { api, apiRequest } from './api-client';
 import { useProjectId } from './project-context';
 import { revealSecret } from './revealed-secret';
 
 export type { TokenDto };
 
+/** POST /v1/token's body, as the New Token form sends it. */
 export interface TokenInput {
   name: string;
+  description: string;
   labelSelector: string;
   role: 'read' | 'operator';
   region: string;
+  expiresAt: string | null;
+  allowedIps: string[];
 }
 
+export const TOKEN_PAGE_SIZE = 20;
+/** The API's largest page: enough to name every token of a project in the Activity page and its filters. */
+export const ALL_TOKENS_SIZE = 1000;
+
 export const tokenKeys = {
+  all: (projectId: string) => ['tokens', projectId] as const,
   lists: (projectId: string) => ['tokens', projectId, 'list'] as const,
   list: (projectId: string, page: number, size: number) => ['tokens', projectId, 'list', { page, size }] as const,
+  detail: (projectId: string, id: string) => ['tokens', projectId, 'detail', id] as const,
 };
+
+/** What the Activity page caches (lib/panel/activity-queries, which imports this file): a token change adds an event. */
+const activityKey = (projectId: string) => ['activity', projectId] as const;
+
+export interface TokenList {
+  tokens: TokenDto[];
+  total: number;
+}
 
 /** The list never holds a secret, even the one a response just carried. */
 function withoutSecret(token: TokenDto): TokenDto {
@@ -26,14 +44,24 @@ function withoutSecret(token: TokenDto): TokenDto {
   return { ...token, status };
 }
 
-type TokenListEntries = [readonly unknown[], TokenDto[] | undefined][];
-
 export function useTokenList(page: number, size: number) {
   const projectId = useProjectId();
   return useQuery({
     queryKey: tokenKeys.list(projectId, page, size),
-    queryFn: ({ signal }) => api<TokenDto[]>(`/v1/token?page=${page}&size=${size}`, { projectId, signal }),
+    queryFn: async ({ signal }): Promise<TokenList> => {
+      const { data, headers } = await apiRequest<TokenDto[]>(`/v1/token?page=${page}&size=${size}`, { projectId, signal });
+      return { tokens: data, total: Number(headers.get('x-total-count') ?? data.length) };
+    },
     placeholderData: keepPreviousData,
+  });
+}
+
+/** One token, for its details page. */
+export function useToken(id: string) {
+  const projectId = useProjectId();
+  return useQuery({
+    queryKey: tokenKeys.detail(projectId, id),
+    queryFn: ({ signal }) => api<TokenDto>(`/v1/token/${encodeURIComponent(id)}`, { projectId, signal }),
   });
 }
 
@@ -46,49 +74,78 @@ export function useCreateToken() {
     gcTime: 0,
     onSuccess: (token) => {
       const secret = token.status.value;
-      if (secret) revealSecret({ tokenId: token.id, name: token.spec.name, secret, kind: 'generated' });
+      // Shown on the list, where the form goes next.
+      if (secret) revealSecret({ tokenId: token.id, name: token.spec.name, secret, kind: 'generated', page: '/tokens', oldSecretUntil: null });
       // Shown at the top of the list at once; the refetch then confirms it.
       const first = tokenKeys.list(projectId, 0, TOKEN_PAGE_SIZE);
-      const list = queryClient.getQueryData<TokenDto[]>(first);
-      if (list) queryClient.setQueryData(first, [withoutSecret(token), ...list.filter((t) => t.id !== token.id)]);
+      const list = queryClient.getQueryData<TokenList>(first);
+      if (list) {
+        const tokens = [withoutSecret(token), ...list.tokens.filter((t) => t.id !== token.id)];
+        queryClient.setQueryData<TokenList>(first, { tokens, total: list.total + 1 });
+      }
+      void queryClient.invalidateQueries({ queryKey: activityKey(projectId) });
       return queryClient.invalidateQueries({ queryKey: tokenKeys.lists(projectId) });
     },
   });
 }
 
-async function snapshotLists(queryClient: ReturnType<typeof useQueryClient>, projectId: string): Promise<TokenListEntries> {
-  await queryClient.cancelQueries({ queryKey: tokenKeys.lists(projectId) });
-  return queryClient.getQueriesData<TokenDto[]>({ queryKey: tokenKeys.lists(projectId) });
+type Snapshot = { lists: [readonly unknown[], TokenList | undefined][]; detail: TokenDto | undefined };
+
+/** Applies `change` to the token wherever it is cached and returns what was there, for rollback. */
+async function patchCachedToken(queryClient: QueryClient, projectId: string, id: string, change: (list: TokenDto[]) => TokenDto[]): Promise<Snapshot> {
+  await queryClient.cancelQueries({ queryKey: tokenKeys.all(projectId) });
+  const snapshot: Snapshot = {
+    lists: queryClient.getQueriesData<TokenList>({ queryKey: tokenKeys.lists(projectId) }),
+    detail: queryClient.getQueryData<TokenDto>(tokenKeys.detail(projectId, id)),
+  };
+  for (const [key, list] of snapshot.lists) {
+    if (list) queryClient.setQueryData<TokenList>(key, { ...list, tokens: change(list.tokens) });
+  }
+  if (snapshot.detail) {
+    const [next] = change([snapshot.detail]);
+    if (next) queryClient.setQueryData<TokenDto>(tokenKeys.detail(projectId, id), next);
+  }
+  return snapshot;
 }
 
-function restoreLists(queryClient: ReturnType<typeof useQueryClient>, snapshot: TokenListEntries | undefined) {
-  for (const [key, list] of snapshot ?? []) queryClient.setQueryData(key, list);
+function restore(queryClient: QueryClient, projectId: string, id: string, snapshot: Snapshot | undefined) {
+  if (!snapshot) return;
+  for (const [key, list] of snapshot.lists) queryClient.setQueryData(key, list);
+  if (snapshot.detail) queryClient.setQueryData(tokenKeys.detail(projectId, id), snapshot.detail);
 }
 
-/** Regenerate: the row's version goes up at once; the new secret is revealed once, like Generate. */
+export interface RegenerateInput {
+  token: TokenDto;
+  /** How long the secret being replaced keeps working (0: it stops at once). */
+  gracePeriodSeconds: number;
+  /** The panel page the new secret is shown on. */
+  page: string;
+}
+
+/** Regenerate: the version goes up at once; the new secret is revealed once, like Generate, with when the old one stops. */
 export function useRegenerateToken() {
   const projectId = useProjectId();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (token: TokenDto) => api<TokenDto>(`/v1/token/${encodeURIComponent(token.id)}/renew`, { projectId, method: 'POST' }),
+    mutationFn: ({ token, gracePeriodSeconds }: RegenerateInput) =>
+      api<TokenDto>(`/v1/token/${encodeURIComponent(token.id)}/renew`, { projectId, method: 'POST', body: { gracePeriodSeconds } }),
     gcTime: 0,
-    onMutate: async (token) => {
-      const snapshot = await snapshotLists(queryClient, projectId);
-      for (const [key, list] of snapshot) {
-        if (!list) continue;
-        queryClient.setQueryData<TokenDto[]>(
-          key,
-          list.map((t) => (t.id === token.id ? { ...t, status: { ...t.status, version: t.status.version + 1 } } : t)),
-        );
-      }
-      return snapshot;
-    },
-    onError: (_error, _token, snapshot) => restoreLists(queryClient, snapshot),
-    onSuccess: (token) => {
+    onMutate: ({ token }) =>
+      patchCachedToken(queryClient, projectId, token.id, (list) =>
+        list.map((t) => (t.id === token.id ? { ...t, status: { ...t.status, version: t.status.version + 1 } } : t)),
+      ),
+    onError: (_error, { token }, snapshot) => restore(queryClient, projectId, token.id, snapshot),
+    onSuccess: (token, { page }) => {
       const secret = token.status.value;
-      if (secret) revealSecret({ tokenId: token.id, name: token.spec.name, secret, kind: 'regenerated' });
+      if (secret) {
+        revealSecret({ tokenId: token.id, name: token.spec.name, secret, kind: 'regenerated', page, oldSecretUntil: token.status.previousSecretExpiresAt });
+      }
+      queryClient.setQueryData(tokenKeys.detail(projectId, token.id), withoutSecret(token));
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: tokenKeys.lists(projectId) }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: activityKey(projectId) });
+      return queryClient.invalidateQueries({ queryKey: tokenKeys.all(projectId) });
+    },
   });
 }
 
@@ -98,16 +155,11 @@ export function useDeleteToken() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (token: TokenDto) => api<void>(`/v1/token/${encodeURIComponent(token.id)}`, { projectId, method: 'DELETE' }),
-    onMutate: async (token) => {
-      const snapshot = await snapshotLists(queryClient, projectId);
-      for (const [key, list] of snapshot) {
-        if (list) queryClient.setQueryData<TokenDto[]>(key, list.filter((t) => t.id !== token.id));
-      }
-      return snapshot;
+    onMutate: (token) => patchCachedToken(queryClient, projectId, token.id, (list) => list.filter((t) => t.id !== token.id)),
+    onError: (_error, token, snapshot) => restore(queryClient, projectId, token.id, snapshot),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: activityKey(projectId) });
+      return queryClient.invalidateQueries({ queryKey: tokenKeys.lists(projectId) });
     },
-    onError: (_error, _token, snapshot) => restoreLists(queryClient, snapshot),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: tokenKeys.lists(projectId) }),
   });
 }
-
-export const TOKEN_PAGE_SIZE = 20;

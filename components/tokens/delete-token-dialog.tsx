@@ -1,0 +1,33 @@
+'use client';
+
+import type { TokenDto } from '@/lib/panel/token-queries';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
+
+/** Delete, confirmed. Mounted only while open. */
+export function DeleteTokenDialog({ token, onCancel, onConfirm }: { token: TokenDto; onCancel: () => void; onConfirm: () => void }) {
+  return (
+    <Dialog
+      open
+      onClose={onCancel}
+      role="alertdialog"
+      title="Delete token?"
+      description={
+        <>
+          <strong>{token.spec.name}</strong> stops working on its very next request, and browser sessions opened with it end. This cannot be
+          undone.
+        </>
+      }
+      footer={
+        <>
+          <Button variant="secondary" onClick={onCancel} data-autofocus>
+            Cancel
+          </Button>
+          <Button variant="danger" onClick={onConfirm}>
+            Delete
+          </Button>
+        </>
+      }
+    />
+  );
+}
