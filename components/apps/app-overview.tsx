@@ -16,7 +16,7 @@ export function AppOverview({ app, external = false }: { app: AppDto; external?:
   const { state, info } = app.status;
   return (
     <Card title="Overview" titleId="overview-heading">
-      <AccessUrl url={app.status.url} />
+      <AccessUrl url={app.status.url} signInHref={app.spec.allowPanelUsers && !app.spec.unsecureHttp ? `/apps/${app.id}/open` : undefined} />
       <dl className="mt-5 grid gap-x-6 gap-y-3 border-t border-slate-100 pt-4 text-sm sm:grid-cols-2">
         <Detail term="ID">
           <span className="inline-flex items-center gap-2">
@@ -45,6 +45,7 @@ export function AppOverview({ app, external = false }: { app: AppDto; external?:
         )}
         <Detail term="Region">{app.spec.region}</Detail>
         <Detail term="Unsecure HTTP">{app.spec.unsecureHttp ? 'On: anyone can query it' : 'Off: a token is required'}</Detail>
+        {!app.spec.unsecureHttp && <Detail term="Panel members">{app.spec.allowPanelUsers ? 'May open it signed in' : 'Need a token'}</Detail>}
         <Detail term="Created">
           <time dateTime={app.createdAt}>{formatDateTime(app.createdAt)}</time>
         </Detail>

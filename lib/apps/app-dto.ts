@@ -39,6 +39,7 @@ export function appDto(app: AppWithDetail, extra?: { replacedLabels?: string[] }
       resources: runtime.resources,
       scalingStrategy: { fixed: { replicas: app.replicas } },
       unsecureHttp: app.unsecureHttp,
+      allowPanelUsers: app.allowPanelUsers,
     },
     status: {
       state: app.state,

@@ -146,6 +146,7 @@ export function appSpecSchema({ regions, images }: AppSpecOptions) {
         .refine((r) => regions.includes(r), `Region must be one of ${regions.join(', ')}`),
       labels: labelsSchema.default({}),
       unsecureHttp: z.boolean().default(false),
+      allowPanelUsers: z.boolean().default(true),
       scalingStrategy: scalingStrategySchema.default({ fixed: { replicas: 1 } }),
       ...runtime,
       envVars: envVarsSchema.default([]),
@@ -196,6 +197,8 @@ export function appUpdateSchema({ images }: Pick<AppSpecOptions, 'images'>) {
     .object({
       ...runtimeShape(images),
       ...externalShape,
+      /** An access setting, not what runs: changing it rolls nothing out. */
+      allowPanelUsers: z.boolean({ error: 'allowPanelUsers must be true or false' }),
       envVars: z
         .array(envVarSchema.extend({ value: envVarSchema.shape.value.optional() }))
         .max(100, 'An app may have at most 100 env vars')

@@ -46,6 +46,7 @@ export async function createApp({ prisma, caller, spec }: CreateAppOptions) {
         replicas: spec.scalingStrategy.fixed.replicas,
         labels,
         unsecureHttp: spec.unsecureHttp,
+        allowPanelUsers: spec.allowPanelUsers,
         state: 'QUEUED',
         desiredState: 'RUNNING',
         events: { create: { state: 'QUEUED' } },

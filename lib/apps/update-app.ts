@@ -12,6 +12,8 @@ import { findAuthorizedApp } from './find-authorized-app.ts';
  * Changes what an app runs (image, command, env vars, port, probe, resources).
  * A change bumps the app's generation; a running app then gets a rolling
  * update: new replicas start and pass their probe before old ones stop.
+ * `allowPanelUsers` is an access setting: it takes effect at once, with no
+ * rollout.
  * Env var values are audited by name only.
  */
 export async function updateApp(options: { prisma: PrismaClient; caller: Caller; appId: string; update: AppUpdate }) {
@@ -22,12 +24,15 @@ export async function updateApp(options: { prisma: PrismaClient; caller: Caller;
     const current = await tx.app.findUniqueOrThrow({ where: { id } });
     if (current.desiredState === 'DELETED') throw new DomainError('CONFLICT', 'The app is being deleted', { reason: 'deleting' });
     const before = readRuntimeFields(current);
-    const merged = mergeRuntimeFields(before, update);
+    const { allowPanelUsers, ...runtimeUpdate } = update;
+    const merged = mergeRuntimeFields(before, runtimeUpdate);
     if ('problem' in merged) throw new DomainError('INVALID', merged.problem, { reason: 'invalid_spec', path: merged.path });
-    if (sameRuntime(before, merged)) return { app: await tx.app.findUniqueOrThrow({ where: { id }, include: APP_DETAIL }), changed: false };
+    const access = allowPanelUsers !== undefined && allowPanelUsers !== current.allowPanelUsers ? { allowPanelUsers } : {};
+    const rollout = !sameRuntime(before, merged);
+    if (!rollout && !('allowPanelUsers' in access)) return { app: await tx.app.findUniqueOrThrow({ where: { id }, include: APP_DETAIL }), changed: false };
     const app = await tx.app.update({
       where: { id },
-      data: { ...runtimeColumns(merged), generation: { increment: 1 } },
+      data: rollout ? { ...access, ...runtimeColumns(merged), generation: { increment: 1 } } : access,
       include: APP_DETAIL,
     });
     await recordAudit(tx, {

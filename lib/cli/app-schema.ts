@@ -37,6 +37,7 @@ const appSchema = z.looseObject({
     resources: z.looseObject({ cpu: z.number().nullable(), memoryMiB: z.number().nullable() }).optional(),
     scalingStrategy: z.looseObject({ fixed: z.looseObject({ replicas: z.number() }) }).optional(),
     unsecureHttp: z.boolean().optional(),
+    allowPanelUsers: z.boolean().optional(),
   }),
   status: z.looseObject({
     state: z.string(),

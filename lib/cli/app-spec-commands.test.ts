@@ -134,6 +134,13 @@ describe('app update', () => {
     expect(api.requests.at(-1)!.body).toEqual({ defaultHttpPort: 9000, resources: { cpu: 1 } });
   });
 
+  it('--panel-users off sends only that setting', async () => {
+    const a = api.addApp();
+    const run = await runCli(api, ['app', 'update', a.id, '--panel-users', 'off']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(api.requests.at(-1)!.body).toEqual({ allowPanelUsers: false });
+  });
+
   it('a health check port equal to the app’s port keeps following the port', async () => {
     const a = api.addApp();
     await runCli(api, ['app', 'update', a.id, '--probe-path', '/health']);
@@ -141,9 +148,10 @@ describe('app update', () => {
   });
 
   it.each([
-    [[], 'nothing to change: give --image, --env, --port, --cpu, --memory, a health check option or -- <command>'],
+    [[], 'nothing to change: give --image, --env, --port, --cpu, --memory, a health check option, --panel-users or -- <command>'],
     [['--clear-env', '-e', 'A=1'], 'give --clear-env or env vars, not both'],
     [['--cpu', 'lots'], '--cpu must be a number of cores above 0, at most 64 (got "lots")'],
+    [['--panel-users', 'maybe'], '--panel-users takes on or off, not "maybe"'],
   ])('%j is a usage error: %s', async (args, message) => {
     const run = await runCli(api, ['app', 'update', 'some-id', ...args]);
     expect(run.code).toBe(2);

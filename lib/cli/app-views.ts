@@ -88,6 +88,7 @@ export function appDetails(app: App, now: number): string {
     ['URL', app.status.url ?? ''],
     ...(upstreamUrl ? upstreamRows(app, upstreamUrl) : runtimeRows(app)),
     ['Unsecure HTTP', spec.unsecureHttp === undefined ? '' : spec.unsecureHttp ? 'yes (anyone can query it)' : 'no'],
+    ...(spec.allowPanelUsers === undefined ? [] : [['Panel members', spec.allowPanelUsers ? 'may open it signed in (Sign in with Tollgate)' : 'need a token'] as const]),
     ['Labels', formatLabels(spec.labels, { platform: true })],
     ['Created', when(app.createdAt, now)],
     ['Updated', when(app.updatedAt, now)],

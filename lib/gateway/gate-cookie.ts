@@ -23,6 +23,9 @@ export function hashSessionId(id: string): string {
   return createHash('sha256').update(id).digest('hex');
 }
 
+/** How long a Sign in with Tollgate code may take from the panel to the app host. */
+export const GATE_CODE_TTL_MS = 60_000;
+
 /** A Sign in with Tollgate code: 32 random bytes, base64url (43 characters); only its hash is stored. */
 export function newGateCode(): { code: string; codeHash: string } {
   const code = randomBytes(32).toString('base64url');

@@ -21,9 +21,6 @@ export interface GateDeps {
   panelOrigin?: string;
 }
 
-/** How long a Sign in with Tollgate code may take from the panel to the app host. */
-export const GATE_CODE_TTL_MS = 60_000;
-
 
 /** The app host's own paths: Login with token (GET form, POST connect), the panel sign-in's callback, and logout. */
 export async function handleGatePath(req: IncomingMessage, app: GatewayApp, deps: GateDeps): Promise<Reply> {

@@ -66,9 +66,9 @@ ${options.panelSignIn ? `<a class="button" href="${escapeHtml(options.panelSignI
  * by itself (a stopped app's 503 with Retry-After: the user need not press
  * reload); a <meta> refresh needs no script, so the CSP stays as it is.
  */
-export function messagePage(title: string, message: string, options: { refreshSeconds?: number; appName?: string } = {}): string {
+export function messagePage(title: string, message: string, options: { refreshSeconds?: number; appName?: string; signOut?: boolean } = {}): string {
   const refresh = options.refreshSeconds ? `<meta http-equiv="refresh" content="${Math.max(1, Math.round(options.refreshSeconds))}">` : '';
   const retrying = options.refreshSeconds ? `<p>This page tries again by itself every ${Math.max(1, Math.round(options.refreshSeconds))} seconds.</p>` : '';
   const app = options.appName ? `<p>App <strong>${escapeHtml(options.appName)}</strong></p>` : '';
-  return layout(title, `<div class="card"><h1>${escapeHtml(title)}</h1>${app}<p>${escapeHtml(message)}</p>${retrying}${SIGN_OUT}</div>`, refresh);
+  return layout(title, `<div class="card"><h1>${escapeHtml(title)}</h1>${app}<p>${escapeHtml(message)}</p>${retrying}${options.signOut === false ? '' : SIGN_OUT}</div>`, refresh);
 }

@@ -28,6 +28,7 @@ export const appAddExternal: CommandSpec = {
     },
     { name: 'probe-path', value: '<path>', description: 'Health check path on the upstream (default /)' },
     { name: 'unsecure-http', aliases: ['unsecure'], description: 'Let anyone query the app without a token (also --unsecure)' },
+    { name: 'no-panel-users', description: "Panel members open it with a token too (default: they may sign in with their account)" },
     ...waitOptions('RUNNING'),
   ],
   examples: [
@@ -56,6 +57,7 @@ export const appAddExternal: CommandSpec = {
     };
     if (probePath !== undefined) spec.probe = { path: probePath };
     if (ctx.flag('unsecure-http')) spec.unsecureHttp = true;
+    if (ctx.flag('no-panel-users')) spec.allowPanelUsers = false;
     if (ctx.flag('tls-skip-verify')) {
       ctx.io.stderr.write(`warning: --tls-skip-verify: Tollgate accepts any certificate from ${url.trim()}, a man-in-the-middle's too\n`);
     }

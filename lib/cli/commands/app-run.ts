@@ -36,6 +36,7 @@ export const appRun: CommandSpec = {
     { name: 'replicas', value: '<n>', description: `Replicas sharing the traffic, 1 to ${MAX_REPLICAS} (default 1)` },
     { name: 'label', short: 'l', value: '<key=value>', multiple: true, description: 'A label; repeat for more' },
     { name: 'unsecure-http', aliases: ['unsecure'], description: 'Let anyone query the app without a token (also --unsecure)' },
+    { name: 'no-panel-users', description: "Panel members open it with a token too (default: they may sign in with their account)" },
     ...waitOptions('RUNNING'),
   ],
   trailing: COMMAND_TRAILING,
@@ -73,6 +74,7 @@ export const appRun: CommandSpec = {
     const replicas = ctx.option('replicas');
     if (replicas !== undefined) spec.scalingStrategy = { fixed: { replicas: parseReplicas(replicas, MAX_REPLICAS) } };
     if (ctx.flag('unsecure-http')) spec.unsecureHttp = true;
+    if (ctx.flag('no-panel-users')) spec.allowPanelUsers = false;
     const { wait, timeoutMs } = readWait(ctx);
 
     let app = await ctx.api.createApp(spec);

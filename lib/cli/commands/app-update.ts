@@ -44,6 +44,11 @@ function readBody(ctx: CommandContext) {
   if (envVars.length > 0 || ctx.flag('clear-env')) body.envVars = envVars;
   const port = ctx.option('port');
   if (port !== undefined) body.defaultHttpPort = parsePort(port);
+  const panelUsers = ctx.option('panel-users');
+  if (panelUsers !== undefined) {
+    if (panelUsers !== 'on' && panelUsers !== 'off') throw new UsageError(`--panel-users takes on or off, not "${panelUsers}"`);
+    body.allowPanelUsers = panelUsers === 'on';
+  }
   const probePort = ctx.option('probe-port');
   const partial = {
     probePath: ctx.option('probe-path'),
@@ -73,6 +78,7 @@ export const appUpdate: CommandSpec = {
     ...ENV_OPTIONS,
     { name: 'keep-secret', value: '<NAME>', multiple: true, description: 'Keep an existing secret env var with its value, in the new list' },
     { name: 'clear-env', description: 'Remove every env var' },
+    { name: 'panel-users', value: 'on|off', description: 'Whether panel members may open the app signed in, without a token (no rollout)' },
     ...RUNTIME_OPTIONS.map((option) =>
       option.name === 'cpu' || option.name === 'memory' ? { ...option, description: `${option.description.replace(/ \(default: none\)$/, '')}; none lifts it` } : option,
     ),
@@ -88,7 +94,7 @@ export const appUpdate: CommandSpec = {
     const id = ctx.arg('id')!;
     const { body, partial, needsCurrent } = readBody(ctx);
     const any = Object.keys(body).length > 0 || Object.values(partial).some((value) => value !== undefined);
-    if (!any) throw new UsageError('nothing to change: give --image, --env, --port, --cpu, --memory, a health check option or -- <command>');
+    if (!any) throw new UsageError('nothing to change: give --image, --env, --port, --cpu, --memory, a health check option, --panel-users or -- <command>');
     const { wait, timeoutMs } = readWait(ctx);
 
     const current = needsCurrent ? await ctx.api.getApp(id) : null;
