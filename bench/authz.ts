@@ -149,7 +149,7 @@ async function benchResolverHit(): Promise<void> {
     previousSecretExpiresAt: null,
     allowedIps: [],
   };
-  const app: GatewayApp = { ...appAllow, allowPanelUsers: true, state: 'RUNNING', replicas: [{ host: '127.0.0.1', port: 9 }] };
+  const app: GatewayApp = { ...appAllow, name: 'demo', allowPanelUsers: true, state: 'RUNNING', replicas: [{ host: '127.0.0.1', port: 9 }] };
   const store: GatewayStore = {
     findApp: async (id) => (id === APP_ID ? app : null),
     findTokenByHash: async (hash) => (hash === hashTokenSecret(secret) ? resolveToken(record) : null),

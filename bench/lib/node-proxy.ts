@@ -56,7 +56,7 @@ function memoryGateway(): Gateway {
     region: 'GRA',
     labels: { 'ovh/id': appId, 'ovh/type': 'app', group: 'A' },
     unsecureHttp: false,
-    allowPanelUsers: true,
+    name: 'demo', allowPanelUsers: true,
     state: 'RUNNING',
     replicas: [upstream],
   };

@@ -24,7 +24,7 @@ let secretServer: http.Server;
 let secretBase = '';
 
 function app(id: string, labels: Record<string, string>, extra: Partial<GatewayApp> = {}): GatewayApp {
-  return { id, projectId: 'p1', region: 'GRA', labels, unsecureHttp: false, allowPanelUsers: true, state: 'RUNNING', replicas: [], ...extra };
+  return { id, projectId: 'p1', region: 'GRA', labels, unsecureHttp: false, name: 'demo', allowPanelUsers: true, state: 'RUNNING', replicas: [], ...extra };
 }
 
 async function listen(forwardAuth: ForwardAuth): Promise<[http.Server, string]> {

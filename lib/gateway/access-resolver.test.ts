@@ -28,7 +28,7 @@ describe('AccessResolver', () => {
     const store = fakeGatewayStore();
     const secret = generateTokenSecret();
     store.addToken(secret, record());
-    store.apps.set('a1', { id: 'a1', projectId: 'p1', region: 'GRA', labels: {}, unsecureHttp: false, allowPanelUsers: true, state: 'RUNNING', replicas: [] });
+    store.apps.set('a1', { id: 'a1', projectId: 'p1', region: 'GRA', labels: {}, unsecureHttp: false, name: 'demo', allowPanelUsers: true, state: 'RUNNING', replicas: [] });
     const seen: string[] = [];
     const resolver = new AccessResolver(store, { observer: { lookup: (cache, hit) => seen.push(`${cache}:${hit ? 'hit' : 'miss'}`) } });
     resolver.peekApp('a1');
@@ -53,7 +53,7 @@ describe('AccessResolver', () => {
 
   it('shares one query among concurrent misses', async () => {
     const store = fakeGatewayStore();
-    store.apps.set('a1', { id: 'a1', projectId: 'p1', region: 'GRA', labels: {}, unsecureHttp: false, allowPanelUsers: true, state: 'RUNNING', replicas: [] });
+    store.apps.set('a1', { id: 'a1', projectId: 'p1', region: 'GRA', labels: {}, unsecureHttp: false, name: 'demo', allowPanelUsers: true, state: 'RUNNING', replicas: [] });
     const resolver = new AccessResolver(store);
     const answers = await Promise.all([resolver.app('a1'), resolver.app('a1'), resolver.app('a1')]);
     expect(answers.map((a) => a?.id)).toEqual(['a1', 'a1', 'a1']);

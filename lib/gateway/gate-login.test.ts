@@ -11,7 +11,7 @@ import { fakeGatewayStore } from './test-support/fake-gateway-store';
 import { fakeRequest } from './test-support/fake-request';
 
 const HOST = '6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f.app.gra.localhost:3000';
-const app: GatewayApp = { id: '6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f', projectId: 'p1', region: 'GRA', labels: { group: 'A' }, unsecureHttp: false, allowPanelUsers: true, state: 'RUNNING', replicas: [] };
+const app: GatewayApp = { id: '6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f', projectId: 'p1', region: 'GRA', labels: { group: 'A' }, unsecureHttp: false, name: 'demo', allowPanelUsers: true, state: 'RUNNING', replicas: [] };
 
 function setup(token: Partial<TokenRecord> = {}) {
   const store = fakeGatewayStore();

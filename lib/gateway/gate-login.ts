@@ -27,7 +27,7 @@ export async function handleGatePath(req: IncomingMessage, app: GatewayApp, deps
   const url = new URL(req.url ?? '/', 'http://app.invalid');
   if (url.pathname === '/__tollgate/login' && (req.method === 'GET' || req.method === 'HEAD')) {
     const next = safeRedirectPath(url.searchParams.get('next')) ?? '/';
-    return { status: 200, html: loginPage({ appId: app.id, next, panelSignIn: panelSignIn(app, next, deps) }) };
+    return { status: 200, html: loginPage({ appId: app.id, appName: app.name, next, panelSignIn: panelSignIn(app, next, deps) }) };
   }
   if (url.pathname === '/__tollgate/login' && req.method === 'POST') return connect(req, app, deps);
   if (url.pathname === '/__tollgate/callback' && (req.method === 'GET' || req.method === 'HEAD')) return callback(req, url, app, deps);
@@ -46,7 +46,7 @@ async function connect(req: IncomingMessage, app: GatewayApp, deps: GateDeps): P
   const next = safeRedirectPath(form?.get('next')) ?? '/';
   const page = (status: number, error: string, extra: Partial<Reply> = {}): Reply => ({
     status,
-    html: loginPage({ appId: app.id, next, error, panelSignIn: panelSignIn(app, next, deps) }),
+    html: loginPage({ appId: app.id, appName: app.name, next, error, panelSignIn: panelSignIn(app, next, deps) }),
     ...extra,
   });
   if (!form) return page(400, 'The form could not be read. Try again.');

@@ -7,7 +7,7 @@ import type { GatewayApp } from './gateway-store';
 import { fakeGatewayStore } from './test-support/fake-gateway-store';
 import { fakeRequest } from './test-support/fake-request';
 
-const app: GatewayApp = { id: 'a1', projectId: 'p1', region: 'GRA', labels: {}, unsecureHttp: false, allowPanelUsers: true, state: 'RUNNING', replicas: [] };
+const app: GatewayApp = { id: 'a1', projectId: 'p1', region: 'GRA', labels: {}, unsecureHttp: false, name: 'demo', allowPanelUsers: true, state: 'RUNNING', replicas: [] };
 const token = (id: string) => tokenRecordFixture({ id, name: id, labelSelector: '' });
 const later = () => new Date(Date.now() + 60_000);
 

@@ -35,7 +35,7 @@ beforeAll(async () => {
   });
   const upstreamPort = await listen(upstream);
   const store = fakeGatewayStore();
-  store.apps.set(APP, { id: APP, projectId: 'p1', region: 'GRA', labels: { group: 'A' }, unsecureHttp: false, allowPanelUsers: true, state: 'RUNNING', replicas: [{ host: '127.0.0.1', port: upstreamPort }] });
+  store.apps.set(APP, { id: APP, projectId: 'p1', region: 'GRA', labels: { group: 'A' }, unsecureHttp: false, name: 'demo', allowPanelUsers: true, state: 'RUNNING', replicas: [{ host: '127.0.0.1', port: upstreamPort }] });
   store.addToken(secret, tokenRecordFixture({ id: 'tok-a', name: 'reader' }));
   store.addToken(outsider, tokenRecordFixture({ id: 'tok-b', name: 'outsider', labelSelector: 'group=B' }));
   const observer: GatewayObserver = {

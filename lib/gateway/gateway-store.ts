@@ -8,6 +8,8 @@ import type { Upstream } from './upstream.ts';
 
 export interface GatewayApp {
   id: string;
+  /** Shown on the gateway's pages (Sign in to <name>). */
+  name: string;
   projectId: string;
   region: string;
   labels: Labels;
@@ -69,6 +71,7 @@ export function prismaGatewayStore(prisma: PrismaClient, touchToken: (token: Tok
         where: { id },
         select: {
           id: true,
+          name: true,
           projectId: true,
           region: true,
           labels: true,

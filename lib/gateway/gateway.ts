@@ -104,7 +104,7 @@ export class Gateway {
     }
     // A WebSocket stays on the replica it was opened on, for its whole life.
     const upstream = this.runningUpstream(outcome.app);
-    if (!upstream) return refuse(notRunning());
+    if (!upstream) return refuse(notRunning(outcome.app));
     this.track(outcome.token, requestClientIp(req), socket, () => socket.destroy());
     const assertion = await this.assertionFor(outcome).catch(() => undefined);
     exchange.dispatchedAt = performance.now();
@@ -164,7 +164,7 @@ export class Gateway {
     }
     const upstream = this.runningUpstream(outcome.app);
     if (!upstream) {
-      exchange.bytes = respond(req, res, notRunning());
+      exchange.bytes = respond(req, res, notRunning(outcome.app));
       return;
     }
     this.track(outcome.token, requestClientIp(req), res, () => res.destroy());
@@ -375,8 +375,10 @@ function noSuchApp(): Reply {
   return { status: 404, code: 'not_found', title: 'No app here', message: 'No app is served at this address' };
 }
 
-function notRunning(): Reply {
+function notRunning(app: GatewayApp): Reply {
   return {
+    appName: app.name,
+    refreshSeconds: 5,
     status: 503,
     code: 'app_not_running',
     title: 'This app is not running',

@@ -8,7 +8,7 @@ const app = (ports: number[]): GatewayApp => ({
   region: 'GRA',
   labels: {},
   unsecureHttp: false,
-  allowPanelUsers: true,
+  name: 'demo', allowPanelUsers: true,
   state: 'RUNNING',
   replicas: ports.map((port) => ({ host: '127.0.0.1', port })),
 });

@@ -13,6 +13,10 @@ export interface Reply {
   wwwAuthenticate?: string;
   /** For a 401 to a browser: send it to Login with token, then back to this path. */
   loginRedirect?: string;
+  /** The app's name, for the pages a browser sees. */
+  appName?: string;
+  /** The page reloads itself (a stopped app's 503): the user need not press reload. */
+  refreshSeconds?: number;
   /** A ready page (the login form). */
   html?: string;
   location?: string;
@@ -38,7 +42,7 @@ export function respond(req: IncomingMessage, res: ServerResponse, reply: Reply)
     return 0;
   }
   if (reply.wwwAuthenticate) headers['www-authenticate'] = reply.wwwAuthenticate;
-  const html = reply.html ?? (wantsHtml(req) ? messagePage(reply.title ?? 'Error', reply.message ?? '') : undefined);
+  const html = reply.html ?? (wantsHtml(req) ? messagePage(reply.title ?? 'Error', reply.message ?? '', { appName: reply.appName, refreshSeconds: reply.refreshSeconds }) : undefined);
   if (html !== undefined) {
     const body = Buffer.from(html);
     res.writeHead(reply.status, {

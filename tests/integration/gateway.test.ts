@@ -354,6 +354,9 @@ describe('gateway: app lifecycle', () => {
     expect(stopped.headers['retry-after']).toBe('5');
     const page = await appRequest(app.url, { headers: { ...bearer(reader.secret), accept: 'text/html' } });
     expect(page.body).toContain('This app is not running');
+    // It names the app and reloads itself until the app is back.
+    expect(page.body).toMatch(/<p>App <strong>gw-[a-z0-9]+-\d+<\/strong><\/p>/);
+    expect(page.body).toContain('<meta http-equiv="refresh" content="5">');
     // A stranger learns nothing of the state: still 401.
     expect((await appRequest(app.url)).status).toBe(401);
 

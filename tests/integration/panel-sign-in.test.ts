@@ -81,6 +81,7 @@ describe('Sign in with Tollgate', () => {
   it('the login page of an app offers it, coming back to the page asked for', async () => {
     const res = await appRequest(new URL('/__tollgate/login?next=%2Freports%3Fday%3D1', app.url).href);
     expect(res.status).toBe(200);
+    expect(res.body).toMatch(/<h1>Sign in to gw-[a-z0-9]+-\d+<\/h1>/);
     const href = /<a class="button" href="([^"]+)">Sign in with Tollgate<\/a>/.exec(res.body)?.[1]?.replaceAll('&amp;', '&');
     expect(href).toBe(`${server.url}/apps/${app.id}/open?next=%2Freports%3Fday%3D1`);
   });
