@@ -7,7 +7,8 @@
 // built panel; run `npm run build` first), nginx with a generated config in a temp dir.
 //
 // Fairness: the upstream for all targets is one process, the hello-world child that Tollgate
-// itself starts for the demo app (its port comes from the server log line "ready on …").
+// itself starts for the demo app (its port comes from the server log line "ready on …"); one
+// more row goes through the gateway to an app of 2 replicas (two such children).
 // nginx runs worker_processes 1, like Tollgate's one Node event loop, and does the same header
 // work as the gateway (X-Forwarded-*, drops the bearer token), in two configurations: the
 // issue's "plain reverse proxy" (proxy_pass with nginx's defaults: HTTP/1.0, a new upstream
@@ -171,6 +172,10 @@ interface Target {
   url: string;
   /** The proxy's processes (none for the direct row), for CPU per request. */
   proxyPids: () => number[];
+  /** Request headers when not the common ones (another app host). */
+  headers?: Record<string, string>;
+  /** The upstream processes when not the demo app's one child (an app with replicas). */
+  upstreamPids?: number[];
 }
 
 interface Run {
@@ -298,11 +303,34 @@ async function main(): Promise<number> {
       { timeoutMs: 60_000, process: srv },
     );
     // The process runtime logs "[app <id8>/<slot>] <image> ready on 127.0.0.1:<port> (pid <pid>, …)" per replica.
-    const healthy = new RegExp(`\\[app ${app.id.slice(0, 8)}/\\d+\\] .*ready on 127\\.0\\.0\\.1:(\\d+) \\(pid (\\d+)`).exec(srv.output());
+    const readyLines = (appId: string) =>
+      [...srv.output().matchAll(new RegExp(`\\[app ${appId.slice(0, 8)}/\\d+\\] .*ready on 127\\.0\\.0\\.1:(\\d+) \\(pid (\\d+)`, 'g'))].map((m) => ({ port: Number(m[1]), pid: Number(m[2]) }));
+    const healthy = readyLines(app.id)[0];
     if (!healthy) throw new SetupError(`no "ready on 127.0.0.1:PORT" line for app ${app.id} in the server log:\n${tail(srv.output())}`);
-    const upstreamPort = Number(healthy[1]);
-    const upstreamPid = Number(healthy[2]);
+    const upstreamPort = healthy.port;
+    const upstreamPid = healthy.pid;
     const appHost = `${app.id}.app.gra.localhost:${port}`;
+
+    // The same image with 2 replicas: the gateway balances between two children.
+    const twoCreated = await request(`${base}/v1/app`, {
+      method: 'POST',
+      headers: { cookie, origin: base, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'hello-2-replicas', image: 'infrastructureascode/hello-world', region: 'GRA', labels: { group: 'A' }, scalingStrategy: { fixed: { replicas: 2 } } }),
+    });
+    if (twoCreated.status !== 200) throw new SetupError(`POST /v1/app (2 replicas): ${twoCreated.status} ${twoCreated.body}`);
+    const twoId = (JSON.parse(twoCreated.body) as { id: string }).id;
+    await waitFor(
+      'the 2-replica app to have both replicas ready',
+      async () => {
+        const res = JSON.parse((await request(`${base}/v1/app/${twoId}`, { headers: { cookie } })).body) as { status: { state: string; replicas?: { ready: number } } };
+        return res.status.state === 'RUNNING' && res.status.replicas?.ready === 2 ? true : undefined;
+      },
+      { timeoutMs: 60_000, process: srv },
+    );
+    const twoReplicas = readyLines(twoId);
+    if (twoReplicas.length !== 2) throw new SetupError(`expected 2 "ready on" lines for app ${twoId}, found ${twoReplicas.length}`);
+    const twoHost = `${twoId}.app.gra.localhost:${port}`;
+    console.log(`[setup] app ${twoId} RUNNING with 2 replicas on 127.0.0.1:${twoReplicas.map((r) => r.port).join(' and :')}`);
     console.log(`[setup] app ${app.id} RUNNING; its hello-world child listens on 127.0.0.1:${upstreamPort} (the upstream of every target)`);
 
     // nginx.
@@ -318,6 +346,14 @@ async function main(): Promise<number> {
       { key: 'nginx-plain', label: 'nginx, plain proxy_pass', url: `http://127.0.0.1:${nginxPlainPort}/`, proxyPids: () => processTree(nginx.child.pid!) },
       // The server process alone: its hello-world child is the upstream.
       { key: 'gateway', label: 'tollgate gateway', url: `${base}/`, proxyPids: () => [srv.child.pid!] },
+      {
+        key: 'gateway-2r',
+        label: 'tollgate, 2 replicas',
+        url: `${base}/`,
+        proxyPids: () => [srv.child.pid!],
+        headers: { Host: twoHost, Authorization: `Bearer ${secret}` },
+        upstreamPids: twoReplicas.map((r) => r.pid),
+      },
     ];
     if (COMPARE) {
       const variants = [
@@ -362,7 +398,7 @@ async function main(): Promise<number> {
     // Every target: 200 "Hello, World!" with the bench headers; the gateway also refuses no token.
     const headers = { Host: appHost, Authorization: `Bearer ${secret}` };
     for (const target of targets) {
-      const res = await request(target.url, { headers });
+      const res = await request(target.url, { headers: target.headers ?? headers });
       if (res.status !== 200 || res.body !== 'Hello, World!') throw new SetupError(`${target.label}: ${res.status} ${res.body.slice(0, 200)}`);
     }
     const anonymous = await request(`${base}/`, { headers: { Host: appHost } });
@@ -374,16 +410,17 @@ async function main(): Promise<number> {
     const measureTargets = async (list: Target[], rounds: number, tag: string): Promise<Map<string, Measured>> => {
       const runs = new Map<string, Run[]>(list.map((t) => [t.key, []]));
       for (const target of list) {
-        const warm = await runWrk({ ...wrkBase, url: target.url, durationS: WARMUP, script: luaPath });
+        const warm = await runWrk({ ...wrkBase, headers: target.headers ?? headers, url: target.url, durationS: WARMUP, script: luaPath });
         assertAllOk(target, warm, 'warm-up');
         console.log(`  warm-up ${pad(target.label, 24)} ${pad(fmtRate(warm.reqPerSec), 8, true)} req/s, ${warm.checked} responses all 200`);
       }
       for (let round = 1; round <= rounds; round++) {
         for (const target of list) {
           const proxyPids = target.proxyPids();
-          const cpu0 = [cpuMs(proxyPids), cpuMs([upstreamPid])];
+          const upstreamPids = target.upstreamPids ?? [upstreamPid];
+          const cpu0 = [cpuMs(proxyPids), cpuMs(upstreamPids)];
           const t0 = Number(process.hrtime.bigint() / 1000n);
-          const result = await runWrk({ ...wrkBase, url: target.url, durationS: DURATION });
+          const result = await runWrk({ ...wrkBase, headers: target.headers ?? headers, url: target.url, durationS: DURATION });
           const windows = profileWindows.get(target.key) ?? [];
           windows.push({ startUs: t0, endUs: Number(process.hrtime.bigint() / 1000n) });
           profileWindows.set(target.key, windows);
@@ -391,7 +428,7 @@ async function main(): Promise<number> {
           const run: Run = {
             wrk: result,
             proxyUs: proxyPids.length ? perReq(cpuMs(proxyPids) - cpu0[0]!) : NaN,
-            upstreamUs: perReq(cpuMs([upstreamPid]) - cpu0[1]!),
+            upstreamUs: perReq(cpuMs(upstreamPids) - cpu0[1]!),
           };
           assertAllOk(target, result, `round ${round}`);
           runs.get(target.key)!.push(run);
@@ -449,18 +486,20 @@ async function main(): Promise<number> {
     const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
     const lines = [
       `gateway bench (wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}s, ${cpus().length} cores; median of ${ROUNDS} round(s); nginx worker_processes ${NGINX_WORKERS};`,
-      ` upstream: Tollgate's own hello-world child on 127.0.0.1:${upstreamPort} for every row)`,
+      ` upstream: Tollgate's own hello-world child on 127.0.0.1:${upstreamPort} for every row but "2 replicas", which has two such children)`,
       `${pad('', 24)}${pad('req/s', 9, true)}${pad('p50', 10, true)}${pad('p99', 10, true)}${pad('proxy cpu/r', 12, true)}${pad('upstr cpu/r', 12, true)}`,
       row('direct upstream', direct),
       row('nginx, plain proxy_pass', viaPlainNginx),
       row('nginx, keepalive', viaNginx),
       row('tollgate gateway', gw),
+      row('tollgate, 2 replicas', main.get('gateway-2r')!),
       ...(scaled ? [row('tollgate @100k tokens', scaled)] : []),
       ...(after ? [row('tollgate, few again', after)] : []),
       ...targets.filter((t) => t.key.startsWith('node-')).map((t) => row(t.label, main.get(t.key)!)),
       `gateway/nginx(plain) = ${fmtRatio(gwNginx)} (bar ≥ ${BAR_NGINX.toFixed(2)}) ${verdict(gwNginx >= BAR_NGINX)}  gateway/nginx(keepalive) = ${fmtRatio(gwTunedNginx)}` +
         (scaled ? `  gateway@100k / gateway = ${fmtRatio(scaleRatio)} (bar ≥ ${BAR_SCALE.toFixed(2)}) ${verdict(scaleRatio >= BAR_SCALE)}` : ''),
       ...(after ? [`(gateway@100k is compared with the median of all few-token gateway rounds, before and after: ${fmtRate(baseline)} req/s)`] : []),
+      `gateway(2 replicas)/gateway(1) = ${fmtRatio(main.get('gateway-2r')!.reqPerSec / gw.reqPerSec)} (2 cores: the replicas share the machine with wrk and the gateway)`,
       `gateway/direct = ${fmtRatio(gw.reqPerSec / direct.reqPerSec)}  nginx(keepalive)/direct = ${fmtRatio(viaNginx.reqPerSec / direct.reqPerSec)}` +
         (COMPARE ? `  gateway/node-proxy = ${fmtRatio(gw.reqPerSec / main.get('node-tollgate')!.reqPerSec)}` : ''),
       `(cpu/r: CPU time per request of the proxy process(es) and of the upstream, from /proc; steadier than req/s on a busy machine)`,
