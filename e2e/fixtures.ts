@@ -78,6 +78,8 @@ export const test = base.extend<{ signedIn: Page; noCspViolations: void; a11y: A
       });
       await use({
         check: async (state, target = page) => {
+          // In line behind any scan a navigation started: axe runs once at a time in a page.
+          await queue;
           const finding = await scanA11y(target, state);
           findings.push(finding);
           expect(finding.violations, `axe violations at "${state}":\n${describeFindings([finding])}`).toEqual([]);

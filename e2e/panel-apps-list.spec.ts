@@ -95,4 +95,5 @@ test('the table keeps its column widths while rows change, and image names wrap 
   const image = table.getByRole('row', { name: /hello-world/ }).first().getByText('infrastructureascode/hello-world');
   expect(await image.evaluate((el) => getComputedStyle(el).wordBreak)).not.toBe('break-all');
   expect(await image.evaluate((el) => el.querySelectorAll('wbr').length)).toBe(1);
+  expect(await image.evaluate((el) => [...el.querySelectorAll('span')].every((part) => getComputedStyle(part).whiteSpace === 'nowrap'))).toBe(true);
 });

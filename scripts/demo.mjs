@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { register } from 'tsx/esm/api';
 import { DEMO_ADMIN, startDemoServer } from './demo-server.mjs';
 
@@ -19,6 +20,7 @@ if (headed && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
   console.error('tollgate demo: DEMO_HEADED=1 needs a display (run it in a desktop session, or under xvfb-run)');
   process.exit(1);
 }
+let ffmpegPath = 'ffmpeg';
 const video = withSystemFfmpeg(scratch);
 if (!video) console.warn('[demo] no ffmpeg found (apt-get install ffmpeg): screenshots only, no video');
 
@@ -64,7 +66,7 @@ try {
   await context.close();
   if (recording) {
     recorded = path.join(out, 'demo.webm');
-    copyFileSync(await recording.path(), recorded);
+    compress(await recording.path(), recorded);
   }
 } catch (error) {
   console.error(`tollgate demo: ${error instanceof Error ? error.message : error}`);
@@ -77,9 +79,25 @@ try {
 if (status === 0) {
   const seconds = Math.round((Date.now() - started) / 1000);
   console.log(`[demo] screenshots in ${path.relative(root, out)}/`);
-  if (recorded) console.log(`[demo] video ${path.relative(root, recorded)} (${(statSync(recorded).size / 1e6).toFixed(1)} MB, about ${seconds} s)`);
+  if (recorded) console.log(`[demo] video ${path.relative(root, recorded)} (${(statSync(recorded).size / 1e6).toFixed(1)} MB, ${duration(recorded) ?? `about ${seconds}`} s)`);
 }
 process.exit(status);
+
+/**
+ * Playwright writes VP8 at a fixed 1 Mbit/s (about 4 MB for this run); the
+ * panel is mostly still, so VP9 at a constant quality keeps it sharp in a
+ * fifth of that, small enough to keep in git. Falls back to the original.
+ */
+function compress(from, to) {
+  const args = ['-loglevel', 'error', '-y', '-i', from, '-c:v', 'libvpx-vp9', '-b:v', '0', '-crf', '45', '-deadline', 'good', '-cpu-used', '5', '-row-mt', '1', '-an', to];
+  if (spawnSync(ffmpegPath, args, { stdio: 'inherit' }).status !== 0) copyFileSync(from, to);
+}
+
+function duration(file) {
+  const probe = spawnSync(ffmpegPath.replace(/ffmpeg$/, 'ffprobe'), ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file], { encoding: 'utf8' });
+  const seconds = Number(probe.stdout);
+  return probe.status === 0 && seconds > 0 ? Math.round(seconds) : null;
+}
 
 /**
  * Playwright encodes its videos with an ffmpeg it downloads itself, which
@@ -89,6 +107,7 @@ process.exit(status);
 function withSystemFfmpeg(dir) {
   const system = ['/usr/bin/ffmpeg', '/usr/local/bin/ffmpeg'].find((candidate) => existsSync(candidate));
   if (!system) return false;
+  ffmpegPath = system;
   const browsers = JSON.parse(readFileSync(path.join(root, 'node_modules', 'playwright-core', 'browsers.json'), 'utf8'));
   const { revision } = browsers.browsers.find((b) => b.name === 'ffmpeg');
   const target = path.join(dir, 'browsers', `ffmpeg-${revision}`);

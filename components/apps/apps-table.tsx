@@ -41,8 +41,8 @@ export function AppsTable({
           <col />
           <col className="w-32" />
           <col className="hidden w-20 sm:table-column" />
-          <col className="hidden w-[22%] md:table-column" />
-          <col className="hidden w-64 lg:table-column" />
+          <col className="hidden w-[18%] md:table-column" />
+          <col className="hidden w-80 lg:table-column" />
           <col className="hidden w-40 sm:table-column" />
         </colgroup>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">

@@ -23,7 +23,7 @@ export function TokensWithAccess({ access, newTokenHref }: { access: AppAccess; 
       {access.tokens.length === 0 ? (
         <p className="text-sm text-slate-600">
           No token covers this app yet. A token reaches it when its region is the app&apos;s and its label selector matches the app&apos;s
-          tags.
+          labels.
         </p>
       ) : (
         <ul aria-labelledby="tokens-with-access-heading" className="divide-y divide-slate-100">

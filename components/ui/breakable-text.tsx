@@ -3,8 +3,8 @@ import { Fragment } from 'react';
 /**
  * Long machine text (an image name, a URL) that may wrap only after its
  * separators — `/`, `:`, `@`, `.`, `?`, `&` — so "hello-world" never splits
- * into "hello-wo" / "rld". A single part longer than the line still wraps
- * (overflow-wrap: break-word) rather than overflow.
+ * into "hello-wo" / "rld", nor at its hyphen: each part is kept whole
+ * (nowrap), with a <wbr> between parts.
  */
 export function BreakableText({ text, className = '' }: { text: string; className?: string }) {
   const parts = text.split(/(?<=[/:@.?&])/);
@@ -13,7 +13,7 @@ export function BreakableText({ text, className = '' }: { text: string; classNam
       {parts.map((part, index) => (
         <Fragment key={index}>
           {index > 0 && <wbr />}
-          {part}
+          <span className="whitespace-nowrap">{part}</span>
         </Fragment>
       ))}
     </span>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from './api-client';
-import { apiIssues, errorsFromIssues, refreshErrors, type FieldErrors } from './field-errors';
+import { apiIssues, errorsFromIssues, plainMessage, refreshErrors, type FieldErrors } from './field-errors';
 
 describe('errorsFromIssues', () => {
   it('keeps the first message of each field, in plain words, and puts the unplaced under form', () => {
@@ -51,5 +51,20 @@ describe('apiIssues', () => {
       { path: ['envVars', 0, 'value'], message: 'Env var X needs a value' },
     ]);
     expect(apiIssues(new ApiRequestError(403, 'forbidden', 'no', [{ path: ['image'], message: 'bad' }]))).toEqual([]);
+  });
+});
+
+describe('plainMessage', () => {
+  it('names fields as the form does', () => {
+    expect(plainMessage('memoryMiB must be at least 16')).toBe('Memory must be at least 16');
+    expect(plainMessage('upstreamUrl must start with http:// or https://')).toBe('The upstream URL must start with http:// or https://');
+  });
+
+  it('never shows zod’s default wording', () => {
+    expect(plainMessage('Too big: expected string to have <=1024 characters')).toBe('Must be 1024 characters or less');
+    expect(plainMessage('Too small: expected string to have >=1 characters')).toBe('Must not be empty');
+    expect(plainMessage('Invalid input: expected number, received NaN')).toBe('Must be a number');
+    expect(plainMessage('Invalid input')).toBe('This value is not valid');
+    expect(plainMessage('Port must be between 1 and 65535')).toBe('Port must be between 1 and 65535');
   });
 });

@@ -69,10 +69,27 @@ const API_NAMES: [RegExp, string][] = [
   [/^cpu\b/, 'CPU'],
   [/^replicas\b/, 'Replicas'],
   [/^command\b/, 'The command'],
+  [/^upstreamUrl\b/, 'The upstream URL'],
+];
+
+// zod's own wording, for the few rules that carry no message of their own:
+// said the way the schema's other messages are.
+const ZOD_DEFAULTS: [RegExp, (match: RegExpExecArray) => string][] = [
+  [/^Too big: expected (?:string|array) to have <=(\d+) (?:characters|items)$/, (m) => `Must be ${m[1]} characters or less`],
+  [/^Too small: expected (?:string|array) to have >=(\d+) (?:characters|items)$/, (m) => (m[1] === '1' ? 'Must not be empty' : `Must be at least ${m[1]} characters`)],
+  [/^Too big: expected number to be <=(-?[\d.]+)$/, (m) => `Must be at most ${m[1]}`],
+  [/^Too small: expected number to be >=(-?[\d.]+)$/, (m) => `Must be at least ${m[1]}`],
+  [/^Invalid input: expected number/, () => 'Must be a number'],
+  [/^Invalid input: expected string/, () => 'Must be text'],
+  [/^Invalid (?:input|option)/, () => 'This value is not valid'],
 ];
 
 export function plainMessage(message: string): string {
   for (const [pattern, word] of API_NAMES) if (pattern.test(message)) return message.replace(pattern, word);
+  for (const [pattern, say] of ZOD_DEFAULTS) {
+    const match = pattern.exec(message);
+    if (match) return say(match);
+  }
   return message;
 }
 

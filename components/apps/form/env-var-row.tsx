@@ -43,76 +43,79 @@ export function EnvVarRow({
   const valueDescribedBy = [valueError && `${id}-value-error`, kept && !valueError && `${id}-kept`].filter(Boolean).join(' ') || undefined;
 
   return (
-    <li role="group" aria-label={`Env var ${number}`}>
-      <div className="grid grid-cols-[1fr_2.5rem] items-start gap-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)_auto_2.5rem]">
-        <input
-          aria-label="Variable name"
-          value={row.name}
-          onChange={(event) => onChange({ name: event.target.value })}
-          placeholder="MODEL_NAME"
-          spellCheck={false}
-          autoComplete="off"
-          autoFocus={autoFocus}
-          aria-invalid={Boolean(nameError) || undefined}
-          aria-describedby={nameError ? `${id}-name-error` : undefined}
-          className={inputClass(Boolean(nameError), 'col-span-1 font-mono')}
-        />
-        <div className="relative col-span-2 row-start-2 sm:col-span-1 sm:row-start-auto">
+    // The group sits inside the list item: a list item cannot itself be a group (axe's `list` rule).
+    <li>
+      <div role="group" aria-label={`Env var ${number}`}>
+        <div className="grid grid-cols-[1fr_2.5rem] items-start gap-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,1.4fr)_auto_2.5rem]">
           <input
-            aria-label="Variable value"
-            type={masked ? 'password' : 'text'}
-            value={row.value}
-            onChange={(event) => onChange({ value: event.target.value })}
-            placeholder={kept ? '•••• unchanged' : 'value'}
+            aria-label="Variable name"
+            value={row.name}
+            onChange={(event) => onChange({ name: event.target.value })}
+            placeholder="MODEL_NAME"
             spellCheck={false}
-            // Not a password of this site: keep password managers from offering to save it.
             autoComplete="off"
-            data-1p-ignore
-            data-lpignore="true"
-            aria-invalid={Boolean(valueError) || undefined}
-            aria-describedby={valueDescribedBy}
-            className={inputClass(Boolean(valueError), `font-mono ${row.secret ? 'pr-16' : ''}`)}
+            autoFocus={autoFocus}
+            aria-invalid={Boolean(nameError) || undefined}
+            aria-describedby={nameError ? `${id}-name-error` : undefined}
+            className={inputClass(Boolean(nameError), 'col-span-1 font-mono')}
           />
-          {row.secret && (
-            <button
-              type="button"
-              aria-pressed={revealed}
-              aria-label={`${revealed ? 'Hide' : 'Show'} the value of env var ${number}`}
-              onClick={() => setRevealed((shown) => !shown)}
-              className="absolute inset-y-1 right-1 rounded px-2 text-xs font-medium text-brand-600 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
-            >
-              {revealed ? 'Hide' : 'Show'}
-            </button>
-          )}
+          <div className="relative col-span-2 row-start-2 sm:col-span-1 sm:row-start-auto">
+            <input
+              aria-label="Variable value"
+              type={masked ? 'password' : 'text'}
+              value={row.value}
+              onChange={(event) => onChange({ value: event.target.value })}
+              placeholder={kept ? '•••• unchanged' : 'value'}
+              spellCheck={false}
+              // Not a password of this site: keep password managers from offering to save it.
+              autoComplete="off"
+              data-1p-ignore
+              data-lpignore="true"
+              aria-invalid={Boolean(valueError) || undefined}
+              aria-describedby={valueDescribedBy}
+              className={inputClass(Boolean(valueError), `font-mono ${row.secret ? 'pr-16' : ''}`)}
+            />
+            {row.secret && (
+              <button
+                type="button"
+                aria-pressed={revealed}
+                aria-label={`${revealed ? 'Hide' : 'Show'} the value of env var ${number}`}
+                onClick={() => setRevealed((shown) => !shown)}
+                className="absolute inset-y-1 right-1 rounded px-2 text-xs font-medium text-brand-600 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+              >
+                {revealed ? 'Hide' : 'Show'}
+              </button>
+            )}
+          </div>
+          <label className="col-start-1 row-start-3 inline-flex h-[38px] items-center gap-2 text-sm text-slate-800 sm:col-start-auto sm:row-start-auto">
+            <input
+              type="checkbox"
+              checked={row.secret}
+              onChange={(event) => {
+                setRevealed(false);
+                onChange({ secret: event.target.checked });
+              }}
+              className="h-4 w-4 accent-brand-600"
+            />
+            Secret
+          </label>
+          <button
+            type="button"
+            aria-label={`Remove env var ${number}`}
+            onClick={onRemove}
+            className="col-start-2 row-start-1 inline-flex h-[38px] w-10 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-red-700 focus-visible:outline-2 focus-visible:outline-brand-600 sm:col-start-auto sm:row-start-auto"
+          >
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
+              <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
+            </svg>
+          </button>
         </div>
-        <label className="col-start-1 row-start-3 inline-flex h-[38px] items-center gap-2 text-sm text-slate-800 sm:col-start-auto sm:row-start-auto">
-          <input
-            type="checkbox"
-            checked={row.secret}
-            onChange={(event) => {
-              setRevealed(false);
-              onChange({ secret: event.target.checked });
-            }}
-            className="h-4 w-4 accent-brand-600"
-          />
-          Secret
-        </label>
-        <button
-          type="button"
-          aria-label={`Remove env var ${number}`}
-          onClick={onRemove}
-          className="col-start-2 row-start-1 inline-flex h-[38px] w-10 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-red-700 focus-visible:outline-2 focus-visible:outline-brand-600 sm:col-start-auto sm:row-start-auto"
-        >
-          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
-            <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
-          </svg>
-        </button>
+        {notes.map((note) => (
+          <p key={note.id} id={note.id} className={`mt-1 text-xs ${note.tone === 'error' ? 'font-medium text-red-700' : 'text-slate-600'}`}>
+            {note.text}
+          </p>
+        ))}
       </div>
-      {notes.map((note) => (
-        <p key={note.id} id={note.id} className={`mt-1 text-xs ${note.tone === 'error' ? 'font-medium text-red-700' : 'text-slate-600'}`}>
-          {note.text}
-        </p>
-      ))}
     </li>
   );
 }

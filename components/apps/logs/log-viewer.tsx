@@ -133,7 +133,7 @@ const LogRow = memo(function LogRow({ line }: { line: LogEntry }) {
         stderr ? 'border-red-500 bg-red-950/40 text-red-200' : 'border-transparent'
       }`}
     >
-      <time dateTime={line.timestamp} title={line.timestamp} className="shrink-0 text-slate-500 select-none">
+      <time dateTime={line.timestamp} title={line.timestamp} className="shrink-0 text-slate-400 select-none">
         {formatLogTime(line.timestamp)}
       </time>
       <span title={`Replica ${line.replica}`} className="shrink-0 rounded bg-slate-800 px-1.5 text-[10px] leading-4 text-slate-300 select-none">
