@@ -55,7 +55,7 @@ ENV NODE_ENV=production \
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY --from=build /out ./
-# The data directory (embedded database, generated AUTH_SECRET) belongs to the user the server
+# The data directory (the embedded database, which also keeps the generated secrets) belongs to the user the server
 # runs as: a named volume mounted here starts with this owner.
 COPY --from=build --chown=1000:1000 /out-data /data
 # uid 1000 is `node` in the official image; any image works, no passwd entry is needed.

@@ -21,6 +21,9 @@ export async function scaleApp(options: { prisma: PrismaClient; caller: Caller; 
     await tx.$queryRaw`SELECT 1 FROM "App" WHERE "id" = ${id}::uuid FOR UPDATE`;
     const current = await tx.app.findUniqueOrThrow({ where: { id } });
     if (current.desiredState === 'DELETED') throw new DomainError('CONFLICT', 'The app is being deleted', { reason: 'deleting' });
+    if (current.upstreamUrl !== null && replicas !== 1) {
+      throw new DomainError('INVALID', 'replicas does not apply to an app that runs elsewhere (upstreamUrl)', { reason: 'invalid_spec', path: 'fixed.replicas' });
+    }
     if (current.replicas === replicas) return tx.app.findUniqueOrThrow({ where: { id }, include: APP_DETAIL });
     const app = await tx.app.update({ where: { id }, data: { replicas }, include: APP_DETAIL });
     await recordAudit(tx, { actor: caller.actor, projectId, action: 'app.scale', targetType: 'app', targetId: id, details: { from: current.replicas, to: replicas } });

@@ -41,7 +41,8 @@ export async function handleGatePath(req: IncomingMessage, app: GatewayApp, deps
 }
 
 async function connect(req: IncomingMessage, app: GatewayApp, deps: GateDeps): Promise<Reply> {
-  const ip = req.socket.remoteAddress ?? 'unknown';
+  // The client as TRUSTED_PROXIES report it: behind a proxy, one client's failures must not lock out everyone.
+  const ip = requestClientIp(req);
   const form = await readForm(req);
   const next = safeRedirectPath(form?.get('next')) ?? '/';
   const page = (status: number, error: string, extra: Partial<Reply> = {}): Reply => ({
@@ -97,7 +98,8 @@ function panelSignIn(app: GatewayApp, next: string, deps: GateDeps): string | un
  * open to members. The session then opens the app like a token's would.
  */
 async function callback(req: IncomingMessage, url: URL, app: GatewayApp, deps: GateDeps): Promise<Reply> {
-  const ip = req.socket.remoteAddress ?? 'unknown';
+  // The client as TRUSTED_PROXIES report it: behind a proxy, one client's failures must not lock out everyone.
+  const ip = requestClientIp(req);
   const refuse = (message: string): Reply => ({ status: 400, code: 'bad_request', title: 'Sign-in failed', message });
   const wait = deps.limiter.retryAfter(ip);
   if (wait > 0) return { status: 429, code: 'rate_limited', title: 'Too many attempts', message: `Too many attempts, try again in ${wait} s.`, retryAfter: wait };

@@ -145,4 +145,11 @@ describe('an app registered by upstreamUrl', () => {
       expect(res.body.error.message).toContain(message);
     }
   });
+
+  it('cannot be scaled: it has the one replica its URL is', async () => {
+    const res = await fx.call(admin, 'PUT', `/v1/app/${app.id}/scalingstrategy`, { fixed: { replicas: 3 } });
+    expect(res.status, res.text).toBe(400);
+    expect(res.body.error.message).toBe('replicas does not apply to an app that runs elsewhere (upstreamUrl)');
+    expect((await fx.call(admin, 'GET', `/v1/app/${app.id}`)).body.spec.scalingStrategy.fixed.replicas).toBe(1);
+  });
 });
