@@ -137,7 +137,8 @@ describe('the image', () => {
     expect(docker('inspect', '--format', '{{.State.ExitCode}}', name)).toBe('0');
     console.log(`container: ready, served the gateway, healthy; docker stop took ${stopSeconds.toFixed(1)} s, exit code 0`);
     console.log(`one access line from the container:\n${access[0]}`);
-  });
+    // Its own waits add up to more than the project's default: start (up to 120 s), the demo app, two health checks, the stop.
+  }, 300_000);
 });
 
 describe('compose.yaml', () => {
