@@ -48,6 +48,7 @@ RUN mkdir -p /out/scripts \
 FROM ${BASE_IMAGE}
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
+    TOLLGATE_PREBUILT=1 \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/data \

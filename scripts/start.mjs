@@ -5,7 +5,6 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
-import { staleBuild } from './build-stamp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -22,7 +21,8 @@ try {
   throw error;
 }
 
-const stale = staleBuild();
+// An image ships its build without the sources it was made from: nothing to compare.
+const stale = process.env.TOLLGATE_PREBUILT === '1' ? null : (await import('./build-stamp.mjs')).staleBuild();
 if (stale) {
   console.log(`[tollgate] ${stale}: building the panel…`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
