@@ -9,7 +9,8 @@ test.afterEach(async ({ signedIn: page }) => {
 
 test('the gate page: one verb, a wrong token focused and described by its error, and Sign out of the app', async ({ signedIn: page, browser, a11y }) => {
   await page.goto('/apps');
-  const app = await createAppByApi(page, { name: uniqueName('gated'), labels: { gate: 'yes' } });
+  const name = uniqueName('gated');
+  const app = await createAppByApi(page, { name, labels: { gate: 'yes' } });
   appId = app.id;
   await waitForAppState(page, app.id, 'RUNNING');
   const token = await createTokenByApi(page, { name: uniqueName('gate-reader'), labelSelector: 'gate=yes', role: 'read' });
@@ -18,8 +19,10 @@ test('the gate page: one verb, a wrong token focused and described by its error,
   try {
     const visitor = await context.newPage();
     await visitor.goto(app.url);
-    await expect(visitor).toHaveTitle('Sign in with a token · Tollgate');
-    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Sign in with a token');
+    // The page names the app; members of its project may use their panel account instead.
+    await expect(visitor).toHaveTitle(`Sign in to ${name} · Tollgate`);
+    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(`Sign in to ${name}`);
+    await expect(visitor.getByRole('link', { name: 'Sign in with Tollgate' })).toHaveAttribute('href', new RegExp(`/apps/${app.id}/open\\?next=%2F$`));
     await a11y.check('gate page', visitor);
 
     await visitor.getByRole('button', { name: 'Sign in with a token' }).click();
@@ -44,7 +47,7 @@ test('the gate page: one verb, a wrong token focused and described by its error,
     await visitor.getByRole('button', { name: 'Sign out of this app' }).click();
     await expect(visitor).toHaveURL(/\/__tollgate\/login/);
     await visitor.goto(app.url);
-    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Sign in with a token');
+    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(`Sign in to ${name}`);
   } finally {
     await context.close();
   }

@@ -33,7 +33,7 @@ test('a new project starts empty, keeps its own apps and tokens, and the switche
   await page.getByLabel('Name', { exact: true }).fill(tokenName);
   await page.getByLabel('Label selector').fill('group=A');
   // The demo app has group=A, but it lives in another project.
-  await expect(page.getByText(/No app in GRA matches this selector now/)).toBeVisible();
+  await expect(page.getByText('No app in GRA matches now.')).toBeVisible();
   await page.getByRole('button', { name: 'Generate' }).click();
   await expect(page.getByRole('row', { name: new RegExp(tokenName) })).toBeVisible();
 
