@@ -340,7 +340,8 @@ describe('DockerDriver', () => {
     await get(one!.address!, '/mark-1');
     await get(two!.address!, '/mark-2');
 
-    const all = await collect({});
+    // The engine reads a container's output asynchronously: wait until both marks reached it.
+    const all = await until(() => collect({}), (lines) => ['req /mark-1', 'req /mark-2'].every((mark) => lines.some((l) => l.content === mark)), 5_000);
     const short = (id: string) => id.slice(0, 12); // the container's hostname
     expect(all.map((l) => [l.replica, l.stream, l.content]).filter(([, , c]) => !String(c).startsWith('req'))).toEqual(
       expect.arrayContaining([
