@@ -69,8 +69,15 @@ function slowUpload(url: string, secret: string): Promise<{ status: number; rece
 
 describe('graceful shutdown', () => {
   it('on SIGTERM: readiness 503, new connections refused, the slow upload completes, the WebSocket gets 1001, exit 0 within SHUTDOWN_TIMEOUT', async () => {
-    const pids = [...server.output().matchAll(/ready on 127\.0\.0\.1:\d+ \(pid (\d+)/g)].map((m) => Number(m[1]));
-    expect(pids.length).toBeGreaterThanOrEqual(3);
+    // The demo app, echo and stream each print "ready on"; the server forwards their output in blocks, so wait for all three.
+    const pids = await waitFor(
+      async () => {
+        const found = [...server.output().matchAll(/ready on 127\.0\.0\.1:\d+ \(pid (\d+)/g)].map((m) => Number(m[1]));
+        return found.length >= 3 ? found : undefined;
+      },
+      'the three app processes to print "ready on"',
+      10_000,
+    );
 
     const ws = await new Promise<WebSocket>((resolve, reject) => {
       const socket = new WebSocket(stream.url.replace(/^http/, 'ws') + 'ws', { headers: { authorization: `Bearer ${token.secret}` }, lookup: localhostLookup });
