@@ -32,7 +32,8 @@ async function reusableStorage(): Promise<StartOptions> {
 }
 
 describe('restarting the server', () => {
-  it('stops its app processes on SIGTERM, then keeps the same admin, sessions and exactly one demo app, running again', async () => {
+  it('stops its app processes on SIGTERM, then keeps the same admin, sessions and exactly one demo app, running again', { timeout: 150_000 }, async () => {
+    // Two whole server starts and a demo app each: the default per-test time is for one.
     const storage = await reusableStorage();
     // No ADMIN_PASSWORD: the first start generates one and prints it once.
     const env = { ADMIN_PASSWORD: '' };
