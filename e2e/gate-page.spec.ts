@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { createAppByApi, createTokenByApi, deleteAppByApi, uniqueName, waitForAppState } from './panel-fixtures';
+import { createAppByApi, createTokenByApi, deleteAppByApi, shot, uniqueName, waitForAppState } from './panel-fixtures';
 
 let appId: string | null = null;
 test.afterEach(async ({ signedIn: page }) => {
@@ -24,6 +24,13 @@ test('the gate page: one verb, a wrong token focused and described by its error,
     await expect(visitor.getByRole('heading', { level: 1 })).toHaveText(`Sign in to ${name}`);
     await expect(visitor.getByRole('link', { name: 'Sign in with Tollgate' })).toHaveAttribute('href', new RegExp(`/apps/${app.id}/open\\?next=%2F$`));
     await a11y.check('gate page', visitor);
+    await visitor.screenshot({ ...shot('gate-page-desktop'), fullPage: true });
+    // On a phone: the same page, nothing scrolling sideways.
+    await visitor.setViewportSize({ width: 390, height: 844 });
+    await expect(visitor.getByRole('button', { name: 'Sign in with a token' })).toBeInViewport();
+    expect(await visitor.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await visitor.screenshot({ ...shot('gate-page-phone'), fullPage: true });
+    await visitor.setViewportSize({ width: 1280, height: 720 });
 
     await visitor.getByRole('button', { name: 'Sign in with a token' }).click();
     const field = visitor.getByLabel('Token');

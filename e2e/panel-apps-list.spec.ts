@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { deleteAppByApi, uniqueName } from './panel-fixtures';
+import { deleteAppByApi, shot, uniqueName } from './panel-fixtures';
+import { createExternalApp, startUpstream } from './panel-tokens-fixtures';
 
 // External apps: rows without a process behind each (12 echo servers would load a 2-core machine).
 async function addExternalApp(page: Page, name: string, labels: Record<string, string>): Promise<string> {
@@ -13,8 +14,37 @@ async function addExternalApp(page: Page, name: string, labels: Record<string, s
 }
 
 const created: string[] = [];
+const closers: (() => Promise<void>)[] = [];
 test.afterEach(async ({ page }) => {
   for (const id of created.splice(0)) await deleteAppByApi(page, id);
+  for (const close of closers.splice(0)) await close();
+});
+
+test('the Apps table with 25 running apps, on a desktop and on a phone', async ({ signedIn: page, a11y }) => {
+  test.setTimeout(120_000);
+  await page.goto('/apps');
+  // 25 external apps in front of one small upstream: each is RUNNING once its probe answers.
+  const upstream = await startUpstream();
+  closers.push(upstream.close);
+  const batch = uniqueName('s').replaceAll('-', '');
+  for (let i = 1; i <= 25; i++) {
+    created.push(await createExternalApp(page, { name: `model-${batch}-${String(i).padStart(2, '0')}`, upstreamUrl: upstream.url, labels: { batch } }));
+  }
+  await page.getByLabel('Filter by label selector').fill(`batch=${batch}`);
+  await page.getByLabel('Per page').selectOption('50');
+  const table = page.getByRole('table', { name: 'Apps of this project' });
+  await expect(table.getByRole('row')).toHaveCount(26);
+  await expect(table.getByRole('row').filter({ hasText: 'Running' })).toHaveCount(25, { timeout: 60_000 });
+  await expect(page.getByText('1–25 of 25')).toBeVisible();
+  await a11y.check('apps list: 25 apps');
+  await page.screenshot({ ...shot('apps-25-desktop'), fullPage: true });
+
+  // On a phone the page itself never scrolls sideways; every row is still there.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(table.getByRole('row')).toHaveCount(26);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ ...shot('apps-25-phone'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
 });
 
 test('the Apps table: search by name or id, sort, state filter, page and page size in the address, Next keeps the focus', async ({ signedIn: page, a11y }) => {

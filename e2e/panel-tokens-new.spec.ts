@@ -112,6 +112,12 @@ test('New Token preview with 23 matching apps: the count, five names, and Show a
   const showAll = page.getByRole('button', { name: 'Show all 23' });
   await expect(showAll).toHaveAttribute('aria-expanded', 'false');
   await page.screenshot({ ...shot('tokens-new-preview-23'), fullPage: true });
+  // On a phone the preview stacks under the form, and nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(showAll).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+  await page.screenshot({ ...shot('tokens-new-preview-23-phone'), fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
   await showAll.click();
   await expect(list.getByRole('link')).toHaveCount(23);
   const showFewer = page.getByRole('button', { name: 'Show fewer' });
