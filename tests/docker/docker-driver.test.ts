@@ -7,7 +7,7 @@ import Dockerode from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DockerDriver } from '@/lib/runtime/drivers/docker/docker-driver.ts';
 import { RuntimeError, type LogOptions, type RunSpec, type RuntimeEvent } from '@/lib/runtime/drivers/runtime-driver.ts';
-import { HELLO, collect, driverTestKit, runSpec, sleep } from '@/lib/runtime/drivers/shared/test-fixtures/runtime-test-kit.ts';
+import { HELLO, collect, driverTestKit, followLogs, runSpec, sleep } from '@/lib/runtime/drivers/shared/test-fixtures/runtime-test-kit.ts';
 
 const docker = new Dockerode();
 const namespace = `it-${randomBytes(4).toString('hex')}`;
@@ -268,19 +268,13 @@ describe('DockerDriver', () => {
     expect((await logs({ tail: 2 })).map((l) => [l.replica, l.content])).toEqual([['1', 'req /mark-1'], ['2', 'req /mark-2']]);
     expect((await logs({ since })).map((l) => l.content)).toEqual(['req /mark-1', 'req /mark-2']);
 
-    const abort = new AbortController();
-    const followed: { content: string; replica: string; at: number }[] = [];
-    const following = (async () => {
-      for await (const line of driver.logs(app.appId, { follow: true, tail: 0, signal: abort.signal })) {
-        followed.push({ content: line.content, replica: line.replica, at: Date.now() });
-      }
-    })();
+    const follow = followLogs(driver, app.appId);
+    const followed = follow.lines;
     await sleep(300);
     const sent = Date.now();
     await get(two!.address!, '/follow-me');
     await until(async () => followed, (f) => f.some((l) => l.content === 'req /follow-me'), 2_000);
-    abort.abort();
-    await following; // ends once aborted
+    await follow.stop();
     const arrived = followed.find((l) => l.content === 'req /follow-me');
     expect(arrived?.replica).toBe('2');
     expect(arrived!.at - sent).toBeLessThan(1_000);

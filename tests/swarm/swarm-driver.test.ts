@@ -12,7 +12,7 @@ import Dockerode from 'dockerode';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RuntimeError, type LogOptions, type ReplicaAddress, type RunSpec, type RuntimeEvent } from '@/lib/runtime/drivers/runtime-driver.ts';
-import { HELLO, collect, driverTestKit, newAppId, runSpec, sleep } from '@/lib/runtime/drivers/shared/test-fixtures/runtime-test-kit.ts';
+import { HELLO, collect, driverTestKit, followLogs, newAppId, runSpec, sleep } from '@/lib/runtime/drivers/shared/test-fixtures/runtime-test-kit.ts';
 import { SwarmDriver, type SwarmDriverOptions } from '@/lib/runtime/drivers/swarm/swarm-driver.ts';
 import { removeService } from '@/lib/runtime/drivers/swarm/roll-out.ts';
 import { removeLoopbackNetwork } from '@/lib/runtime/drivers/swarm/swarm-network.ts';
@@ -363,13 +363,8 @@ describe('SwarmDriver', () => {
     ]);
     expect((await logs({ since })).map((l) => l.content)).toEqual(['req /mark-1', 'req /mark-2']);
 
-    const abort = new AbortController();
-    const followed: { content: string; replica: string; at: number }[] = [];
-    const following = (async () => {
-      for await (const line of driver.logs(app.appId, { follow: true, tail: 0, signal: abort.signal })) {
-        followed.push({ content: line.content, replica: line.replica, at: Date.now() });
-      }
-    })();
+    const follow = followLogs(driver, app.appId);
+    const followed = follow.lines;
     await sleep(500);
     const sent = Date.now();
     await get(two!.address!, '/follow-me');
@@ -379,8 +374,7 @@ describe('SwarmDriver', () => {
     const third = (await driver.observe(app.appId))!.replicas.find((r) => r.slot === 3)!;
     await get(third.address!, '/third');
     await until(async () => followed, (f) => f.some((l) => l.content === 'req /third'), 5_000);
-    abort.abort();
-    await following; // ends once aborted
+    await follow.stop();
     const arrived = followed.find((l) => l.content === 'req /follow-me');
     expect(arrived?.replica).toBe(String(two!.slot));
     console.log(`[swarm] a followed line arrived ${arrived!.at - sent} ms after the request`);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { driverTestKit, runSpec } from '../../shared/test-fixtures/runtime-test-kit.ts';
 import { ProcessDriver, type ProcessDriverOptions } from '../process-driver.ts';
 
-export { ECHO, HELLO, collect, newAppId, runSpec, sleep } from '../../shared/test-fixtures/runtime-test-kit.ts';
+export { ECHO, HELLO, collect, followLogs, newAppId, runSpec, sleep } from '../../shared/test-fixtures/runtime-test-kit.ts';
 
 const fixtures = path.join(import.meta.dirname, '..', '..', '..', 'test-fixtures');
 

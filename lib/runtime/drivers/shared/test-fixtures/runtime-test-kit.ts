@@ -35,6 +35,25 @@ export async function collect(driver: RuntimeDriver, appId: string, options: Log
   return lines;
 }
 
+/** Follows the app's logs from now on (tail 0), each line with the time it arrived, until `stop()`. */
+export function followLogs(driver: RuntimeDriver, appId: string) {
+  const abort = new AbortController();
+  const lines: { content: string; replica: string; at: number }[] = [];
+  const following = (async () => {
+    for await (const line of driver.logs(appId, { follow: true, tail: 0, signal: abort.signal })) {
+      lines.push({ content: line.content, replica: line.replica, at: Date.now() });
+    }
+  })();
+  return {
+    lines,
+    /** Resolves once the follow has ended. */
+    async stop() {
+      abort.abort();
+      await following;
+    },
+  };
+}
+
 export interface KitTimings {
   /** One request to a replica. */
   requestTimeoutMs: number;
