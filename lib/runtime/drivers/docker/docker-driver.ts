@@ -19,6 +19,7 @@ import { removeContainer } from './remove-container.ts';
 import { checkSpec } from '../shared/check-spec.ts';
 import { EventFanOut } from '../shared/event-fan-out.ts';
 import { KeyedQueue } from '../shared/keyed-queue.ts';
+import { removeAll } from '../shared/remove-all.ts';
 import { rollOut } from './roll-out.ts';
 
 export interface DockerDriverOptions {
@@ -118,16 +119,15 @@ export class DockerDriver implements RuntimeDriver {
   }
 
   remove(appId: string): Promise<void> {
-    return this.queues.run(appId, async () => {
-      // A second pass catches a container created while the first one ran (another driver instance).
-      for (let pass = 0; pass < 3; pass++) {
-        const containers = await listManagedContainers(this.docker, this.namespace, appId);
-        if (containers.length === 0) return;
-        await Promise.all(containers.map((c) => this.takeDown(c.id)));
-      }
-      const left = await listManagedContainers(this.docker, this.namespace, appId);
-      if (left.length > 0) throw new RuntimeError(`containers of app ${appId} keep appearing: ${left.map((c) => c.name).join(', ')}`);
-    });
+    return this.queues.run(appId, () =>
+      removeAll(
+        () => listManagedContainers(this.docker, this.namespace, appId),
+        async (containers) => {
+          await Promise.all(containers.map((c) => this.takeDown(c.id)));
+        },
+        (left) => `containers of app ${appId} keep appearing: ${left.map((c) => c.name).join(', ')}`,
+      ),
+    );
   }
 
   async list(): Promise<ObservedApp[]> {

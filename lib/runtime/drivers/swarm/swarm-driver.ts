@@ -18,6 +18,7 @@ import { listServices, listTasks, observeService, type Addressing } from './swar
 import { checkSpec } from '../shared/check-spec.ts';
 import { EventFanOut } from '../shared/event-fan-out.ts';
 import { KeyedQueue } from '../shared/keyed-queue.ts';
+import { removeAll } from '../shared/remove-all.ts';
 
 export interface SwarmDriverOptions {
   /** A manager of the swarm. Default: the engine DOCKER_HOST names, else /var/run/docker.sock. */
@@ -146,17 +147,16 @@ export class SwarmDriver implements RuntimeDriver {
   }
 
   remove(appId: string): Promise<void> {
-    return this.queues.run(appId, async () => {
-      // A second pass catches a service created while the first one ran (another driver instance).
-      for (let pass = 0; pass < 3; pass++) {
-        const services = await listServices(this.docker, this.namespace, appId);
-        if (services.length === 0) return;
-        await Promise.all(services.map((s) => removeService(this.docker, s)));
-        this.emit({ type: 'changed', appId });
-      }
-      const left = await listServices(this.docker, this.namespace, appId);
-      if (left.length > 0) throw new RuntimeError(`services of app ${appId} keep appearing: ${left.map((s) => s.Spec?.Name ?? s.ID).join(', ')}`);
-    });
+    return this.queues.run(appId, () =>
+      removeAll(
+        () => listServices(this.docker, this.namespace, appId),
+        async (services) => {
+          await Promise.all(services.map((s) => removeService(this.docker, s)));
+          this.emit({ type: 'changed', appId });
+        },
+        (left) => `services of app ${appId} keep appearing: ${left.map((s) => s.Spec?.Name ?? s.ID).join(', ')}`,
+      ),
+    );
   }
 
   async list(): Promise<ObservedApp[]> {
