@@ -3,11 +3,11 @@
 // the published port. One namespace per run; everything in it is removed at the end.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import Dockerode from 'dockerode';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DockerDriver } from '@/lib/runtime/drivers/docker/docker-driver.ts';
-import { RuntimeError, type ReplicaAddress, type RunSpec, type RuntimeEvent } from '@/lib/runtime/drivers/runtime-driver.ts';
+import { RuntimeError, type LogOptions, type RunSpec, type RuntimeEvent } from '@/lib/runtime/drivers/runtime-driver.ts';
+import { HELLO, collect, driverTestKit, followLogs, runSpec, sleep } from '@/lib/runtime/drivers/shared/test-fixtures/runtime-test-kit.ts';
 
 const docker = new Dockerode();
 const namespace = `it-${randomBytes(4).toString('hex')}`;
@@ -20,65 +20,13 @@ function newDriver(options: { readyTimeoutMs?: number } = {}): DockerDriver {
 }
 const driver = newDriver();
 
-const newAppId = () => `c${randomBytes(12).toString('hex')}`;
 const NODE = '/usr/bin/node';
-
-function spec(overrides: Partial<RunSpec> = {}): RunSpec {
-  return {
-    appId: newAppId(),
-    generation: 1,
-    image: 'infrastructureascode/hello-world:latest',
-    command: null,
-    env: [],
-    port: 8080,
-    probe: { path: '/', port: 8080 },
-    resources: { cpu: null, memoryMiB: null },
-    replicas: 1,
-    ...overrides,
-  };
-}
-
-function get(address: ReplicaAddress, path = '/'): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get({ host: address.host, port: address.port, path, agent: false, timeout: 3_000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error('timed out')));
-    req.on('error', reject);
-  });
-}
+const spec = (overrides: Partial<RunSpec> = {}) => runSpec({ image: `${HELLO}:latest`, ...overrides });
+const { get, nextEvent, until, gatewayLoad } = driverTestKit({ requestTimeoutMs: 3_000, pollMs: 100, eventTimeoutMs: 15_000 });
 
 /** What `docker ps -a --filter label=tollgate.app-id=<id>` shows: container ids. */
 const dockerPsA = (appId: string) =>
   execFileSync('docker', ['ps', '-aq', '--no-trunc', '--filter', `label=tollgate.app-id=${appId}`], { encoding: 'utf8' }).split('\n').filter(Boolean);
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Resolves with the first event matching `predicate`; subscribe before causing it. */
-function nextEvent(d: DockerDriver, predicate: (event: RuntimeEvent) => boolean, timeoutMs = 15_000): Promise<RuntimeEvent> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error('no such event in time'))), timeoutMs);
-    const off = d.onEvent((event) => {
-      if (!predicate(event)) return;
-      clearTimeout(timer);
-      off();
-      resolve(event);
-    });
-  });
-}
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await sleep(100);
-  }
-}
 
 /** A `node -e` app for the tollgate/echo image (the script replaces its CMD). */
 const nodeApp = (source: string) => [NODE, '-e', source];
@@ -240,38 +188,8 @@ describe('DockerDriver', () => {
     await driver.apply(app, () => {});
 
     // The gateway's view: the running replicas' addresses, re-read on every event.
-    let addresses: ReplicaAddress[] = [];
-    let refreshing: Promise<void> | null = null;
-    let again = false;
-    const refresh = async (): Promise<void> => {
-      if (refreshing) {
-        again = true;
-        return refreshing;
-      }
-      refreshing = (async () => {
-        do {
-          again = false;
-          const observed = await driver.observe(app.appId);
-          addresses = (observed?.replicas ?? []).filter((r) => r.state === 'running' && r.address).map((r) => r.address!);
-        } while (again);
-      })();
-      await refreshing;
-      refreshing = null;
-    };
-    const off = driver.onEvent((e) => e.appId === app.appId && void refresh());
-    await refresh();
-
-    const bodies: string[] = [];
-    const failures: string[] = [];
-    let stop = false;
-    const load = (async () => {
-      for (let i = 0; !stop; i++) {
-        const address = addresses[i % Math.max(addresses.length, 1)];
-        if (!address) failures.push('no address');
-        else await get(address).then((r) => (r.status === 200 ? bodies.push(r.body) : failures.push(`status ${r.status}`)), (e: Error) => failures.push(e.message));
-        await sleep(5);
-      }
-    })();
+    const load = gatewayLoad(driver, app.appId);
+    await load.started;
 
     const echo = { ...app, generation: 2, image: 'tollgate/echo:latest' };
     const progress: string[] = [];
@@ -279,7 +197,7 @@ describe('DockerDriver', () => {
     expect(rolled.replicas.map((r) => [r.generation, r.state])).toEqual([[2, 'running'], [2, 'running']]);
     expect(progress.filter((l) => l.startsWith('retiring'))).toHaveLength(2);
     await sleep(500);
-    const servedBefore = bodies.length;
+    const servedBefore = load.bodies.length;
 
     // Generation 3 never passes its probe (nothing listens on 9999); generation 4 crashes at once.
     const impatient = newDriver({ readyTimeoutMs: 3_000 });
@@ -294,14 +212,12 @@ describe('DockerDriver', () => {
     expect((crashing as RuntimeError).message).toMatch(/exited with code 3 before becoming ready/);
     expect((crashing as RuntimeError).lastOutput).toContain('boom: DATABASE_URL is not set');
     await sleep(300);
-    stop = true;
-    await load;
-    off();
+    await load.stop();
 
-    expect(failures).toEqual([]);
-    expect(bodies.length - servedBefore).toBeGreaterThan(20); // served all along the failed rollouts
-    expect(bodies).toContain('Hello, World!');
-    expect(bodies.at(-1)).toContain('"method":"GET"');
+    expect(load.failures).toEqual([]);
+    expect(load.bodies.length - servedBefore).toBeGreaterThan(20); // served all along the failed rollouts
+    expect(load.bodies).toContain('Hello, World!');
+    expect(load.bodies.at(-1)).toContain('"method":"GET"');
     const still = await driver.observe(app.appId);
     expect(still?.replicas.map((r) => [r.generation, r.state])).toEqual([[2, 'running'], [2, 'running']]);
     expect(dockerPsA(app.appId).sort()).toEqual(rolled.replicas.map((r) => r.id).sort());
@@ -329,11 +245,7 @@ describe('DockerDriver', () => {
       }).listen(8080, '0.0.0.0');`;
     const app = spec({ image: 'tollgate/echo:latest', command: nodeApp(source), probe: { path: '/healthz', port: 8080 }, replicas: 2 });
     const [one, two] = (await driver.apply(app, () => {})).replicas;
-    const collect = async (options: Parameters<DockerDriver['logs']>[1]) => {
-      const lines = [];
-      for await (const line of driver.logs(app.appId, options)) lines.push(line);
-      return lines;
-    };
+    const logs = (options: LogOptions) => collect(driver, app.appId, options);
 
     await sleep(20);
     const since = new Date();
@@ -341,7 +253,7 @@ describe('DockerDriver', () => {
     await get(two!.address!, '/mark-2');
 
     // The engine reads a container's output asynchronously: wait until both marks reached it.
-    const all = await until(() => collect({}), (lines) => ['req /mark-1', 'req /mark-2'].every((mark) => lines.some((l) => l.content === mark)), 5_000);
+    const all = await until(() => logs({}), (lines) => ['req /mark-1', 'req /mark-2'].every((mark) => lines.some((l) => l.content === mark)), 5_000);
     const short = (id: string) => id.slice(0, 12); // the container's hostname
     expect(all.map((l) => [l.replica, l.stream, l.content]).filter(([, , c]) => !String(c).startsWith('req'))).toEqual(
       expect.arrayContaining([
@@ -353,22 +265,16 @@ describe('DockerDriver', () => {
     );
     const times = all.map((l) => l.timestamp.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    expect((await collect({ tail: 2 })).map((l) => [l.replica, l.content])).toEqual([['1', 'req /mark-1'], ['2', 'req /mark-2']]);
-    expect((await collect({ since })).map((l) => l.content)).toEqual(['req /mark-1', 'req /mark-2']);
+    expect((await logs({ tail: 2 })).map((l) => [l.replica, l.content])).toEqual([['1', 'req /mark-1'], ['2', 'req /mark-2']]);
+    expect((await logs({ since })).map((l) => l.content)).toEqual(['req /mark-1', 'req /mark-2']);
 
-    const abort = new AbortController();
-    const followed: { content: string; replica: string; at: number }[] = [];
-    const following = (async () => {
-      for await (const line of driver.logs(app.appId, { follow: true, tail: 0, signal: abort.signal })) {
-        followed.push({ content: line.content, replica: line.replica, at: Date.now() });
-      }
-    })();
+    const follow = followLogs(driver, app.appId);
+    const followed = follow.lines;
     await sleep(300);
     const sent = Date.now();
     await get(two!.address!, '/follow-me');
     await until(async () => followed, (f) => f.some((l) => l.content === 'req /follow-me'), 2_000);
-    abort.abort();
-    await following; // ends once aborted
+    await follow.stop();
     const arrived = followed.find((l) => l.content === 'req /follow-me');
     expect(arrived?.replica).toBe('2');
     expect(arrived!.at - sent).toBeLessThan(1_000);

@@ -3,6 +3,7 @@
 // at the address the driver reports (its task address on the overlay), and prints one JSON line.
 // The app is left running: the test checks it from the host, then removes it.
 import Dockerode from 'dockerode';
+import { HELLO, runSpec } from '../../lib/runtime/drivers/shared/test-fixtures/runtime-test-kit.ts';
 import { SwarmDriver, swarmNetworkFromEnv } from '../../lib/runtime/drivers/swarm/swarm-driver.ts';
 
 const namespace = process.env.NAMESPACE ?? '';
@@ -12,17 +13,7 @@ const driver = new SwarmDriver({ docker, namespace, network: swarmNetworkFromEnv
 try {
   const progress: string[] = [];
   const observed = await driver.apply(
-    {
-      appId,
-      generation: 1,
-      image: 'infrastructureascode/hello-world:latest',
-      command: null,
-      env: [],
-      port: 8080,
-      probe: { path: '/', port: 8080 },
-      resources: { cpu: null, memoryMiB: null },
-      replicas: 2,
-    },
+    runSpec({ appId, image: `${HELLO}:latest`, replicas: 2 }),
     (line) => progress.push(line),
   );
   const answers = await Promise.all(

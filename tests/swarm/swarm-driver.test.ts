@@ -11,7 +11,8 @@ import path from 'node:path';
 import Dockerode from 'dockerode';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RuntimeError, type ReplicaAddress, type RunSpec, type RuntimeEvent } from '@/lib/runtime/drivers/runtime-driver.ts';
+import { RuntimeError, type LogOptions, type ReplicaAddress, type RunSpec, type RuntimeEvent } from '@/lib/runtime/drivers/runtime-driver.ts';
+import { HELLO, collect, driverTestKit, followLogs, newAppId, runSpec, sleep } from '@/lib/runtime/drivers/shared/test-fixtures/runtime-test-kit.ts';
 import { SwarmDriver, type SwarmDriverOptions } from '@/lib/runtime/drivers/swarm/swarm-driver.ts';
 import { removeService } from '@/lib/runtime/drivers/swarm/roll-out.ts';
 import { removeLoopbackNetwork } from '@/lib/runtime/drivers/swarm/swarm-network.ts';
@@ -32,63 +33,11 @@ function newDriver(options: Partial<SwarmDriverOptions> = {}): SwarmDriver {
 }
 const driver = newDriver();
 
-const newAppId = () => `c${randomBytes(12).toString('hex')}`;
 const NODE = '/usr/bin/node';
 /** A `node -e` app for the tollgate/echo image (the script replaces its CMD). */
 const nodeApp = (source: string) => [NODE, '-e', source];
-
-function spec(overrides: Partial<RunSpec> = {}): RunSpec {
-  return {
-    appId: newAppId(),
-    generation: 1,
-    image: 'infrastructureascode/hello-world:latest',
-    command: null,
-    env: [],
-    port: 8080,
-    probe: { path: '/', port: 8080 },
-    resources: { cpu: null, memoryMiB: null },
-    replicas: 1,
-    ...overrides,
-  };
-}
-
-function get(address: ReplicaAddress, path = '/'): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.get({ host: address.host, port: address.port, path, agent: false, timeout: 3_000 }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error('timed out')));
-    req.on('error', reject);
-  });
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value) || Date.now() > deadline) return value;
-    await sleep(100);
-  }
-}
-
-/** Resolves with the first event matching `predicate`; subscribe before causing it. */
-function nextEvent(d: SwarmDriver, predicate: (event: RuntimeEvent) => boolean, timeoutMs = 20_000): Promise<RuntimeEvent> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error('no such event in time'))), timeoutMs);
-    const off = d.onEvent((event) => {
-      if (!predicate(event)) return;
-      clearTimeout(timer);
-      off();
-      resolve(event);
-    });
-  });
-}
+const spec = (overrides: Partial<RunSpec> = {}) => runSpec({ image: `${HELLO}:latest`, ...overrides });
+const { get, nextEvent, until, gatewayLoad } = driverTestKit({ requestTimeoutMs: 3_000, pollMs: 100, eventTimeoutMs: 20_000 });
 
 const services = async (appId: string) => (await docker.listServices({ filters: { label: [`tollgate.app-id=${appId}`] } })) as SwarmService[];
 const tasksOf = async (serviceId: string) => (await docker.listTasks({ filters: { service: [serviceId] } }).catch(() => [])) as SwarmTask[];
@@ -99,72 +48,6 @@ async function leftovers(appId: string): Promise<{ services: number; tasks: numb
   const found = await services(appId);
   const tasks = (await Promise.all(found.map((s) => tasksOf(s.ID)))).flat();
   return { services: found.length, tasks: tasks.length, containers: (await containersOf(appId)).length };
-}
-
-/**
- * The gateway's view of an app: the `running` replicas' addresses, re-read on every event, and a
- * request loop over them counting what answered and what failed.
- */
-function gatewayLoad(d: SwarmDriver, appId: string) {
-  let addresses: ReplicaAddress[] = [];
-  let refreshing: Promise<void> | null = null;
-  let again = false;
-  const refresh = async (): Promise<void> => {
-    if (refreshing) {
-      again = true;
-      return refreshing;
-    }
-    refreshing = (async () => {
-      do {
-        again = false;
-        const observed = await d.observe(appId);
-        addresses = (observed?.replicas ?? []).filter((r) => r.state === 'running' && r.address).map((r) => r.address!);
-      } while (again);
-    })();
-    await refreshing;
-    refreshing = null;
-  };
-  const off = d.onEvent((e) => e.appId === appId && void refresh());
-  const bodies: string[] = [];
-  const failures: string[] = [];
-  let total = 0;
-  let stop = false;
-  const started = refresh();
-  const loop = (async () => {
-    await started;
-    for (let i = 0; !stop; i++) {
-      const address = addresses[i % Math.max(addresses.length, 1)];
-      total++;
-      if (!address) failures.push('no address');
-      else {
-        await get(address).then(
-          (r) => (r.status === 200 ? bodies.push(r.body) : failures.push(`status ${r.status} from ${address.port}`)),
-          (e: Error) => failures.push(`${e.message} from ${address.port}`),
-        );
-      }
-      await sleep(5);
-    }
-  })();
-  let mark = { total: 0, failed: 0 };
-  return {
-    started,
-    bodies,
-    failures,
-    /** Counts since the last phase, printed. */
-    phase(name: string) {
-      const now = { total, failed: failures.length };
-      console.log(`[swarm] ${name}: ${now.total - mark.total} requests, ${now.failed - mark.failed} failed`);
-      const delta = { total: now.total - mark.total, failed: now.failed - mark.failed };
-      mark = now;
-      return delta;
-    },
-    async stop() {
-      stop = true;
-      await loop;
-      off();
-      return { total, failed: failures.length };
-    },
-  };
 }
 
 afterAll(async () => {
@@ -452,11 +335,7 @@ describe('SwarmDriver', () => {
     const app = spec({ image: 'tollgate/echo:latest', command: nodeApp(source), probe: { path: '/healthz', port: 8080 }, replicas: 2 });
     const [one, two] = (await driver.apply(app, () => {})).replicas;
     const hostname = async (taskId: string) => ((await docker.getTask(taskId).inspect()) as SwarmTask).Status!.ContainerStatus!.ContainerID!.slice(0, 12);
-    const collect = async (options: Parameters<SwarmDriver['logs']>[1]) => {
-      const lines = [];
-      for await (const line of driver.logs(app.appId, options)) lines.push(line);
-      return lines;
-    };
+    const logs = (options: LogOptions) => collect(driver, app.appId, options);
 
     await sleep(1_100); // the log broker's `since` is whole seconds on some engines
     const since = new Date();
@@ -467,7 +346,7 @@ describe('SwarmDriver', () => {
     await get(two!.address!, '/mark-2');
     await sleep(500);
 
-    const all = await collect({});
+    const all = await logs({});
     expect(all.map((l) => [l.replica, l.stream, l.content]).filter(([, , c]) => !String(c).startsWith('req'))).toEqual(
       expect.arrayContaining([
         [String(one!.slot), 'stdout', `boot ${await hostname(one!.id)}`],
@@ -478,19 +357,14 @@ describe('SwarmDriver', () => {
     );
     const times = all.map((l) => l.timestamp.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    expect((await collect({ tail: 2 })).map((l) => [l.replica, l.content])).toEqual([
+    expect((await logs({ tail: 2 })).map((l) => [l.replica, l.content])).toEqual([
       [String(one!.slot), 'req /mark-1'],
       [String(two!.slot), 'req /mark-2'],
     ]);
-    expect((await collect({ since })).map((l) => l.content)).toEqual(['req /mark-1', 'req /mark-2']);
+    expect((await logs({ since })).map((l) => l.content)).toEqual(['req /mark-1', 'req /mark-2']);
 
-    const abort = new AbortController();
-    const followed: { content: string; replica: string; at: number }[] = [];
-    const following = (async () => {
-      for await (const line of driver.logs(app.appId, { follow: true, tail: 0, signal: abort.signal })) {
-        followed.push({ content: line.content, replica: line.replica, at: Date.now() });
-      }
-    })();
+    const follow = followLogs(driver, app.appId);
+    const followed = follow.lines;
     await sleep(500);
     const sent = Date.now();
     await get(two!.address!, '/follow-me');
@@ -500,8 +374,7 @@ describe('SwarmDriver', () => {
     const third = (await driver.observe(app.appId))!.replicas.find((r) => r.slot === 3)!;
     await get(third.address!, '/third');
     await until(async () => followed, (f) => f.some((l) => l.content === 'req /third'), 5_000);
-    abort.abort();
-    await following; // ends once aborted
+    await follow.stop();
     const arrived = followed.find((l) => l.content === 'req /follow-me');
     expect(arrived?.replica).toBe(String(two!.slot));
     console.log(`[swarm] a followed line arrived ${arrived!.at - sent} ms after the request`);

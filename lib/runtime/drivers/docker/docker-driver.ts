@@ -16,6 +16,10 @@ import { dockerLogs } from './docker-logs.ts';
 import { listManagedContainers, type ManagedContainer } from './managed-containers.ts';
 import { observeContainers } from './observe-containers.ts';
 import { removeContainer } from './remove-container.ts';
+import { checkSpec } from '../shared/check-spec.ts';
+import { EventFanOut } from '../shared/event-fan-out.ts';
+import { KeyedQueue } from '../shared/keyed-queue.ts';
+import { removeAll } from '../shared/remove-all.ts';
 import { rollOut } from './roll-out.ts';
 
 export interface DockerDriverOptions {
@@ -42,13 +46,6 @@ const RETIRED_MEMORY_MS = 60_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function checkSpec(spec: RunSpec): void {
-  const port = (p: number) => Number.isInteger(p) && p > 0 && p < 65536;
-  if (!Number.isInteger(spec.replicas) || spec.replicas < 0) throw new RuntimeError(`replicas must be a whole number ≥ 0, got ${spec.replicas}`);
-  if (!port(spec.port) || !port(spec.probe.port)) throw new RuntimeError(`ports must be 1-65535, got ${spec.port} and ${spec.probe.port}`);
-  if (!spec.probe.path.startsWith('/')) throw new RuntimeError(`the probe path must start with "/", got "${spec.probe.path}"`);
-}
-
 /** Runs apps as containers of one Docker engine, found again by their labels after any restart. */
 export class DockerDriver implements RuntimeDriver {
   readonly name = 'docker' as const;
@@ -60,9 +57,9 @@ export class DockerDriver implements RuntimeDriver {
   private readonly readyTimeoutMs: number;
   private readonly drainMs: number;
   private readonly warn: (message: string) => void;
-  private readonly listeners = new Set<(event: RuntimeEvent) => void>();
-  /** Per app, the tail of its apply/remove queue: one operation at a time per app. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly listeners = new EventFanOut<RuntimeEvent>((message) => this.warn(message));
+  /** Per app, its apply/remove queue: one operation at a time per app. */
+  private readonly queues = new KeyedQueue();
   /** Containers this driver is taking down: out of rotation, and their `die` is no crash. */
   private readonly retiring = new Set<string>();
   private readonly events: DockerEvents;
@@ -100,7 +97,7 @@ export class DockerDriver implements RuntimeDriver {
   }
 
   apply(spec: RunSpec, progress: (info: string) => void, signal?: AbortSignal): Promise<ObservedApp> {
-    return this.serialise(spec.appId, async () => {
+    return this.queues.run(spec.appId, async () => {
       checkSpec(spec);
       await rollOut(
         {
@@ -122,16 +119,15 @@ export class DockerDriver implements RuntimeDriver {
   }
 
   remove(appId: string): Promise<void> {
-    return this.serialise(appId, async () => {
-      // A second pass catches a container created while the first one ran (another driver instance).
-      for (let pass = 0; pass < 3; pass++) {
-        const containers = await listManagedContainers(this.docker, this.namespace, appId);
-        if (containers.length === 0) return;
-        await Promise.all(containers.map((c) => this.takeDown(c.id)));
-      }
-      const left = await listManagedContainers(this.docker, this.namespace, appId);
-      if (left.length > 0) throw new RuntimeError(`containers of app ${appId} keep appearing: ${left.map((c) => c.name).join(', ')}`);
-    });
+    return this.queues.run(appId, () =>
+      removeAll(
+        () => listManagedContainers(this.docker, this.namespace, appId),
+        async (containers) => {
+          await Promise.all(containers.map((c) => this.takeDown(c.id)));
+        },
+        (left) => `containers of app ${appId} keep appearing: ${left.map((c) => c.name).join(', ')}`,
+      ),
+    );
   }
 
   async list(): Promise<ObservedApp[]> {
@@ -156,10 +152,10 @@ export class DockerDriver implements RuntimeDriver {
   }
 
   onEvent(listener: (event: RuntimeEvent) => void): () => void {
-    this.listeners.add(listener);
+    const off = this.listeners.add(listener);
     // Opened on the first subscriber: a driver nobody listens to holds no stream open.
     this.events.start();
-    return () => this.listeners.delete(listener);
+    return off;
   }
 
   async close(): Promise<void> {
@@ -167,28 +163,7 @@ export class DockerDriver implements RuntimeDriver {
   }
 
   private emit(event: RuntimeEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        // a listener's bug must not break a rollout halfway
-        this.warn(`runtime event listener failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-  }
-
-  private serialise<T>(appId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(appId) ?? Promise.resolve();
-    const result = previous.then(task);
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(appId, tail);
-    void tail.then(() => {
-      if (this.queues.get(appId) === tail) this.queues.delete(appId);
-    });
-    return result;
+    this.listeners.emit(event);
   }
 
   /** Out of rotation first (observe stops reporting it, `changed` says so), then a drain, then the stop. */

@@ -1,7 +1,9 @@
 import { constants } from 'node:os';
 import type Dockerode from 'dockerode';
 import type { RuntimeEvent } from '../runtime-driver.ts';
-import { LABEL, labelFilters } from './container-labels.ts';
+import { ContainerEvents } from '../shared/container-events.ts';
+import { deliver } from '../shared/event-fan-out.ts';
+import { LABEL } from './container-labels.ts';
 import { inspectManaged, listManagedContainers } from './managed-containers.ts';
 
 export interface DockerEventsOptions {
@@ -24,9 +26,6 @@ interface DockerEvent {
   timeNano?: number;
 }
 
-const RECONNECT_MIN_MS = 250;
-const RECONNECT_MAX_MS = 5_000;
-
 /** "exited with code 137 (SIGKILL)", or "OOMKilled". */
 export function crashReason(exitCode: number | null, oomKilled: boolean): string {
   if (oomKilled) return 'OOMKilled';
@@ -42,85 +41,63 @@ export function crashReason(exitCode: number | null, oomKilled: boolean): string
  * says `changed` for every app once back, since a restarted daemon replays nothing.
  */
 export class DockerEvents {
-  private stream: NodeJS.ReadableStream | null = null;
+  private readonly stream: ContainerEvents;
+  private started = false;
   private closed = false;
   private since = 0;
-  private running: Promise<void> | null = null;
+  /** The current connection's partial last line. */
+  private buffered = '';
   /** Events are handled one after the other: a crash's inspect must not let later events overtake it. */
   private handling: Promise<void> = Promise.resolve();
 
-  constructor(private readonly options: DockerEventsOptions) {}
+  constructor(private readonly options: DockerEventsOptions) {
+    this.stream = new ContainerEvents({
+      docker: options.docker,
+      namespace: options.namespace,
+      since: () => this.since,
+      onConnect: (reconnected) => {
+        this.buffered = '';
+        if (reconnected) void this.everyAppChanged();
+      },
+      onData: (chunk) => this.read(chunk),
+      warn: options.warn,
+    });
+  }
 
   start(): void {
-    if (this.running) return;
+    if (this.started) return;
+    this.started = true;
     // Replaying from the moment of the subscription: a container that dies while the first
     // connection is still being opened is reported all the same.
     this.since = Date.now() / 1000;
-    this.running = this.run();
+    this.stream.start();
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    (this.stream as { destroy?: () => void } | null)?.destroy?.();
-    await this.running;
+    await this.stream.close();
   }
 
-  private async run(): Promise<void> {
-    let delay = RECONNECT_MIN_MS;
-    let reconnecting = false;
-    while (!this.closed) {
+  private read(chunk: Buffer | string): void {
+    this.buffered += chunk.toString();
+    let newline;
+    while ((newline = this.buffered.indexOf('\n')) >= 0) {
+      const line = this.buffered.slice(0, newline).trim();
+      this.buffered = this.buffered.slice(newline + 1);
+      if (!line) continue;
+      let event: DockerEvent;
       try {
-        const stream = await this.options.docker.getEvents({
-          since: this.since,
-          filters: { type: ['container'], label: labelFilters(this.options.namespace), event: ['start', 'die', 'oom', 'destroy'] },
-        });
-        this.stream = stream;
-        if (this.closed) break;
-        delay = RECONNECT_MIN_MS;
-        if (reconnecting) void this.everyAppChanged();
-        await this.consume(stream);
-      } catch (error) {
-        if (!this.closed) this.options.warn(`docker events: ${error instanceof Error ? error.message : String(error)}`);
-      } finally {
-        (this.stream as { destroy?: () => void } | null)?.destroy?.();
-        this.stream = null;
+        event = JSON.parse(line) as DockerEvent;
+      } catch {
+        continue; // a line that is not JSON is not an event
       }
-      if (this.closed) break;
-      reconnecting = true;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      delay = Math.min(delay * 2, RECONNECT_MAX_MS);
+      // `since` moves as events are read, not handled: a reconnect replays from the last one seen.
+      if (event.timeNano) this.since = event.timeNano / 1e9;
+      else if (event.time) this.since = event.time;
+      this.handling = this.handling
+        .then(() => this.handle(event))
+        .catch((error: unknown) => this.options.warn(`docker events: ${error instanceof Error ? error.message : String(error)}`));
     }
-  }
-
-  /** Resolves when the stream ends (dockerd stopped, or close()). */
-  private consume(stream: NodeJS.ReadableStream): Promise<void> {
-    return new Promise((resolve) => {
-      let buffered = '';
-      stream.on('data', (chunk: Buffer | string) => {
-        buffered += chunk.toString();
-        let newline;
-        while ((newline = buffered.indexOf('\n')) >= 0) {
-          const line = buffered.slice(0, newline).trim();
-          buffered = buffered.slice(newline + 1);
-          if (!line) continue;
-          let event: DockerEvent;
-          try {
-            event = JSON.parse(line) as DockerEvent;
-          } catch {
-            continue; // a line that is not JSON is not an event
-          }
-          // `since` moves as events are read, not handled: a reconnect replays from the last one seen.
-          if (event.timeNano) this.since = event.timeNano / 1e9;
-          else if (event.time) this.since = event.time;
-          this.handling = this.handling
-            .then(() => this.handle(event))
-            .catch((error: unknown) => this.options.warn(`docker events: ${error instanceof Error ? error.message : String(error)}`));
-        }
-      });
-      stream.on('end', () => resolve());
-      stream.on('close', () => resolve());
-      stream.on('error', () => resolve());
-    });
   }
 
   private async handle(event: DockerEvent): Promise<void> {
@@ -155,11 +132,6 @@ export class DockerEvents {
   }
 
   private safeEmit(event: RuntimeEvent): void {
-    if (this.closed) return;
-    try {
-      this.options.emit(event);
-    } catch (error) {
-      this.options.warn(`runtime event listener failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    if (!this.closed) deliver(this.options.emit, event, this.options.warn);
   }
 }

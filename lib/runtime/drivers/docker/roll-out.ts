@@ -4,6 +4,7 @@ import { containerName, containerSpec } from './container-spec.ts';
 import { dockerMessage } from './docker-error.ts';
 import { dockerLogs } from './docker-logs.ts';
 import { listManagedContainers, type ManagedContainer } from './managed-containers.ts';
+import { planRollOut, retireOne, retireRest, takeReplaced } from '../shared/roll-out-plan.ts';
 import { ensureImage } from './pull-image.ts';
 import { NotReadyError, waitReady } from './wait-ready.ts';
 
@@ -50,14 +51,7 @@ export async function rollOut(ctx: RollOutContext, spec: RunSpec, progress: (inf
   const { docker } = ctx;
   if (spec.replicas > 0) await ensureImage(docker, spec.image, progress, signal);
 
-  const keep = new Map<number, ManagedContainer>();
-  const old: ManagedContainer[] = []; // serving, to retire once replaced
-  const leftovers: ManagedContainer[] = []; // serving nothing, removed at the end
-  for (const c of await listManagedContainers(docker, ctx.namespace, spec.appId)) {
-    if (!serving(c)) leftovers.push(c);
-    else if (c.generation === spec.generation && c.slot <= spec.replicas && !keep.has(c.slot)) keep.set(c.slot, c);
-    else old.push(c); // another generation, a slot beyond `replicas`, or a duplicate of a slot
-  }
+  const { keep, old, leftovers } = planRollOut(await listManagedContainers(docker, ctx.namespace, spec.appId), spec, (c) => !serving(c));
 
   let ready = 0;
   const readyOne = () => progress(`replica ${++ready}/${spec.replicas} ready`);
@@ -110,30 +104,12 @@ export async function rollOut(ctx: RollOutContext, spec: RunSpec, progress: (inf
     }
     readyOne();
     ctx.changed();
-    const sameSlot = old.findIndex((c) => c.slot === slot);
-    const index = sameSlot >= 0 ? sameSlot : highestSlot(old);
-    const [replaced] = index >= 0 ? old.splice(index, 1) : [];
-    if (replaced) {
-      progress(`retiring replica ${replaced.slot} of generation ${replaced.generation}`);
-      await ctx.retire(replaced);
-    }
+    const replaced = takeReplaced(old, slot);
+    if (replaced) await retireOne(replaced, progress, ctx.retire);
   }
 
-  while (old.length > 0) {
-    const [retired] = old.splice(highestSlot(old), 1);
-    if (!retired) break;
-    progress(`retiring replica ${retired.slot} of generation ${retired.generation}`);
-    await ctx.retire(retired);
-  }
+  await retireRest(old, progress, ctx.retire);
   await Promise.all(leftovers.map((c) => ctx.discard(c.id)));
-}
-
-function highestSlot(containers: ManagedContainer[]): number {
-  let index = -1;
-  containers.forEach((c, i) => {
-    if (index < 0 || c.slot > containers[index]!.slot) index = i;
-  });
-  return index;
 }
 
 async function notReady(docker: Dockerode, spec: RunSpec, slot: number, error: unknown): Promise<RuntimeError> {

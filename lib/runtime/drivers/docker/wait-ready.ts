@@ -1,5 +1,6 @@
 import type Dockerode from 'dockerode';
 import { probeHttp } from '../../probe.ts';
+import { pause } from '../shared/pause.ts';
 import { crashReason } from './docker-events.ts';
 import { inspectManaged, type ManagedContainer } from './managed-containers.ts';
 import { replicaAddress } from './observe-containers.ts';
@@ -28,20 +29,6 @@ export class NotReadyError extends Error {
   ) {
     super(message);
   }
-}
-
-/** Sleeps `ms`, or less when the rollout is aborted or the container exits. */
-function pause(ms: number, signal: AbortSignal | undefined, exit: Promise<unknown> | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-    void exit?.then(done, () => {});
-  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { probeHttp } from '../../probe.ts';
+import { pause } from '../shared/pause.ts';
 import { childEnv, type Launch } from './launch-spec.ts';
 import { LOOPBACK } from './free-port.ts';
 
@@ -54,19 +55,6 @@ export function exitReason(info: ExitInfo): string {
   if (info.spawnError) return `could not be started: ${info.spawnError}`;
   if (info.signal) return `killed by ${info.signal}`;
   return `exited with code ${info.code ?? 'unknown'}`;
-}
-
-function pause(ms: number, signal: AbortSignal | undefined, exited: Promise<unknown>): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-    void exited.then(done);
-  });
 }
 
 /** One child process of a replica: one life, on one port. The supervisor starts a new one for a restart. */

@@ -3,18 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { defaultImagesDir } from '../../images/image-scripts.ts';
 import { RuntimeError, type RunSpec } from '../runtime-driver.ts';
 import { checkSpec, childEnv, resolveLaunch } from './launch-spec.ts';
+import { ECHO, runSpec } from './test-fixtures/driver-test-kit.ts';
 
-const base: RunSpec = {
-  appId: 'app',
-  generation: 1,
-  image: 'tollgate/echo',
-  command: null,
-  env: [],
-  port: 8080,
-  probe: { path: '/', port: 8080 },
-  resources: { cpu: null, memoryMiB: null },
-  replicas: 1,
-};
+const base: RunSpec = runSpec({ appId: 'app', image: ECHO });
 
 function rejection(run: () => unknown): RuntimeError {
   try {

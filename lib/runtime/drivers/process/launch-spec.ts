@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { IMAGE_SCRIPTS, defaultImagesDir, imageScriptPath } from '../../images/image-scripts.ts';
 import { RuntimeError, type RunSpec } from '../runtime-driver.ts';
+import { checkSpec as checkRunSpec } from '../shared/check-spec.ts';
 import { LOOPBACK } from './free-port.ts';
 
 export interface ImageOptions {
@@ -26,12 +27,9 @@ export interface Launch {
  */
 export const EXIT_WITH_SERVER_PRELOAD = 'exit-with-server.cjs';
 
-const validPort = (p: number) => Number.isInteger(p) && p > 0 && p < 65536;
-
+/** Every driver's checks, and environment names and values a child process can be given. */
 export function checkSpec(spec: RunSpec): void {
-  if (!Number.isInteger(spec.replicas) || spec.replicas < 0) throw new RuntimeError(`replicas must be a whole number ≥ 0, got ${spec.replicas}`);
-  if (!validPort(spec.port) || !validPort(spec.probe.port)) throw new RuntimeError(`ports must be 1-65535, got ${spec.port} and ${spec.probe.port}`);
-  if (!spec.probe.path.startsWith('/')) throw new RuntimeError(`the probe path must start with "/", got "${spec.probe.path}"`);
+  checkRunSpec(spec);
   for (const { name, value } of spec.env) {
     if (!/^[^=\0]+$/.test(name) || value.includes('\0')) throw new RuntimeError(`invalid environment variable ${JSON.stringify(name)}`);
   }

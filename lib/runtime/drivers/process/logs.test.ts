@@ -1,7 +1,7 @@
 // The app's output as the operator reads it: every replica's lines, tagged, kept after a stop.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReplicaAddress } from '../runtime-driver.ts';
-import { ECHO, closeDrivers, collect, get, newDriver, nodeApp, output, sleep, spec, until } from './test-fixtures/driver-test-kit.ts';
+import { ECHO, closeDrivers, collect, followLogs, get, newDriver, nodeApp, output, sleep, spec, until } from './test-fixtures/driver-test-kit.ts';
 
 afterAll(closeDrivers);
 
@@ -50,19 +50,13 @@ describe('ProcessDriver logs', { timeout: 30_000 }, () => {
     expect(await contents({ since })).toEqual(['req /mark-1', 'req /mark-2']);
     expect(output).toContain(`[app ${app.appId.slice(0, 8)}/2] req /mark-2`);
 
-    const abort = new AbortController();
-    const followed: { content: string; replica: string; at: number }[] = [];
-    const following = (async () => {
-      for await (const line of driver.logs(app.appId, { follow: true, tail: 0, signal: abort.signal })) {
-        followed.push({ content: line.content, replica: line.replica, at: Date.now() });
-      }
-    })();
+    const follow = followLogs(driver, app.appId);
+    const followed = follow.lines;
     await sleep(100);
     const sent = Date.now();
     await get(two!.address!, '/follow-me');
     await until(() => followed, (f) => f.some((l) => l.content === 'req /follow-me'), 5_000);
-    abort.abort();
-    await following; // ends once aborted
+    await follow.stop();
     const arrived = followed.find((l) => l.content === 'req /follow-me');
     expect(arrived?.replica).toBe('2');
     expect(arrived!.at - sent).toBeLessThan(1_000);

@@ -14,6 +14,8 @@ import { checkSpec, resolveLaunch, type ImageOptions, type Launch } from './laun
 import { LogBuffer } from './log-buffer.ts';
 import { Replica, type Backoff, type ReplicaContext } from './replica-supervisor.ts';
 import { rollOut } from './roll-out.ts';
+import { EventFanOut } from '../shared/event-fan-out.ts';
+import { KeyedQueue } from '../shared/keyed-queue.ts';
 
 export interface ProcessDriverOptions extends ImageOptions {
   /** How long a new (or restarted) replica has to pass its probe (default 30 s). */
@@ -53,9 +55,9 @@ export class ProcessDriver implements RuntimeDriver {
   private readonly leaving = new Set<Replica>();
   /** Kept after remove(), so a stopped app's output stays readable, until the next fresh apply or close(). */
   private readonly buffers = new Map<string, LogBuffer>();
-  private readonly listeners = new Set<(event: RuntimeEvent) => void>();
-  /** Per app, the tail of its apply/remove queue: one operation at a time per app. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly listeners = new EventFanOut<RuntimeEvent>((message) => this.log(message, 'stderr'));
+  /** Per app, its apply/remove queue: one operation at a time per app. */
+  private readonly queues = new KeyedQueue();
   private readonly log: (line: string, stream: 'stdout' | 'stderr') => void;
   private closed = false;
 
@@ -72,7 +74,7 @@ export class ProcessDriver implements RuntimeDriver {
   }
 
   apply(spec: RunSpec, progress: (info: string) => void, signal?: AbortSignal): Promise<ObservedApp> {
-    return this.serialise(spec.appId, async () => {
+    return this.queues.run(spec.appId, async () => {
       if (this.closed) throw new RuntimeError('the process runtime is shut down');
       checkSpec(spec);
       const launch = resolveLaunch(spec, this.options);
@@ -102,7 +104,7 @@ export class ProcessDriver implements RuntimeDriver {
   }
 
   remove(appId: string): Promise<void> {
-    return this.serialise(appId, () => this.takeDown(appId, this.apps.get(appId) ?? [], {}));
+    return this.queues.run(appId, () => this.takeDown(appId, this.apps.get(appId) ?? [], {}));
   }
 
   async list(): Promise<ObservedApp[]> {
@@ -120,8 +122,7 @@ export class ProcessDriver implements RuntimeDriver {
   }
 
   onEvent(listener: (event: RuntimeEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** Stops every child (SIGTERM, then SIGKILL after the grace) and ends every log follow. */
@@ -197,27 +198,6 @@ export class ProcessDriver implements RuntimeDriver {
   }
 
   private emit(event: RuntimeEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        // a listener's bug must not break a rollout halfway
-        this.log(`runtime event listener failed: ${error instanceof Error ? error.message : String(error)}`, 'stderr');
-      }
-    }
-  }
-
-  private serialise<T>(appId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(appId) ?? Promise.resolve();
-    const result = previous.then(task);
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(appId, tail);
-    void tail.then(() => {
-      if (this.queues.get(appId) === tail) this.queues.delete(appId);
-    });
-    return result;
+    this.listeners.emit(event);
   }
 }

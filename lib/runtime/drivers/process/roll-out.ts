@@ -1,4 +1,5 @@
 import { RuntimeError, type RunSpec } from '../runtime-driver.ts';
+import { planRollOut, retireOne, retireRest, takeReplaced } from '../shared/roll-out-plan.ts';
 import type { Replica } from './replica-supervisor.ts';
 
 export interface RollOutContext {
@@ -12,14 +13,6 @@ export interface RollOutContext {
   discard: (replica: Replica) => Promise<void>;
   changed: () => void;
   readyTimeoutMs: number;
-}
-
-function highestSlot(replicas: Replica[]): number {
-  let index = -1;
-  replicas.forEach((r, i) => {
-    if (index < 0 || r.slot > replicas[index]!.slot) index = i;
-  });
-  return index;
 }
 
 function failure(spec: RunSpec, replica: Replica, error: unknown, signal: AbortSignal | undefined): RuntimeError {
@@ -40,14 +33,7 @@ function failure(spec: RunSpec, replica: Replica, error: unknown, signal: AbortS
  * ones already ready stay (their old counterparts are gone).
  */
 export async function rollOut(ctx: RollOutContext, spec: RunSpec, progress: (info: string) => void, signal?: AbortSignal): Promise<void> {
-  const keep = new Map<number, Replica>();
-  const old: Replica[] = []; // serving, retired once replaced
-  const leftovers: Replica[] = []; // down for good, discarded at the end
-  for (const r of ctx.replicas()) {
-    if (r.state === 'exited') leftovers.push(r);
-    else if (r.generation === spec.generation && r.slot <= spec.replicas && !keep.has(r.slot)) keep.set(r.slot, r);
-    else old.push(r); // another generation, a slot beyond `replicas`, or a duplicate of a slot
-  }
+  const { keep, old, leftovers } = planRollOut(ctx.replicas(), spec, (r) => r.state === 'exited');
 
   const total = spec.replicas;
   await Promise.all(
@@ -77,19 +63,10 @@ export async function rollOut(ctx: RollOutContext, spec: RunSpec, progress: (inf
     }
     progress(`replica ${slot}/${total} ready`);
     ctx.changed();
-    const sameSlot = old.findIndex((r) => r.slot === slot);
-    const [replaced] = old.splice(sameSlot >= 0 ? sameSlot : highestSlot(old), 1);
-    if (replaced) {
-      progress(`retiring replica ${replaced.slot} of generation ${replaced.generation}`);
-      await ctx.retire(replaced);
-    }
+    const replaced = takeReplaced(old, slot);
+    if (replaced) await retireOne(replaced, progress, ctx.retire);
   }
 
-  while (old.length > 0) {
-    const [retired] = old.splice(highestSlot(old), 1);
-    if (!retired) break;
-    progress(`retiring replica ${retired.slot} of generation ${retired.generation}`);
-    await ctx.retire(retired);
-  }
+  await retireRest(old, progress, ctx.retire);
   await Promise.all(leftovers.map((r) => ctx.discard(r)));
 }

@@ -1,7 +1,7 @@
 // A rollout as the gateway lives it: requests all along, to the `running` addresses re-read on every event.
 import { afterAll, describe, expect, it } from 'vitest';
-import { RuntimeError, type ReplicaAddress } from '../runtime-driver.ts';
-import { ECHO, closeDrivers, connectError, get, newDriver, nodeApp, sleep, spec } from './test-fixtures/driver-test-kit.ts';
+import { RuntimeError } from '../runtime-driver.ts';
+import { ECHO, closeDrivers, connectError, gatewayLoad, newDriver, nodeApp, sleep, spec } from './test-fixtures/driver-test-kit.ts';
 
 afterAll(closeDrivers);
 
@@ -11,35 +11,10 @@ describe('ProcessDriver rolling update', { timeout: 40_000 }, () => {
     const app = spec({ replicas: 2 });
     const first = await driver.apply(app, () => {});
 
-    let addresses: ReplicaAddress[] = [];
-    const refresh = async () => {
-      const observed = await driver.observe(app.appId);
-      addresses = (observed?.replicas ?? []).filter((r) => r.state === 'running' && r.address).map((r) => r.address!);
-    };
     const changes: number[] = [];
-    const off = driver.onEvent((e) => {
-      if (e.appId !== app.appId) return;
-      if (e.type === 'changed') changes.push(Date.now());
-      void refresh();
-    });
-    await refresh();
-
-    const bodies: string[] = [];
-    const failures: string[] = [];
-    let stop = false;
-    const load = (async () => {
-      for (let i = 0; !stop; i++) {
-        const address = addresses[i % Math.max(addresses.length, 1)];
-        if (!address) failures.push('no running replica');
-        else {
-          await get(address).then(
-            (r) => (r.status === 200 ? bodies.push(r.body) : failures.push(`status ${r.status}`)),
-            (e: Error) => failures.push(`${address.port}: ${e.message}`),
-          );
-        }
-        await sleep(5);
-      }
-    })();
+    const off = driver.onEvent((e) => e.appId === app.appId && e.type === 'changed' && changes.push(Date.now()));
+    const load = gatewayLoad(driver, app.appId);
+    await load.started;
 
     const progress: string[] = [];
     const rolled = await driver.apply({ ...app, generation: 2, image: ECHO }, (line) => progress.push(line));
@@ -58,7 +33,7 @@ describe('ProcessDriver rolling update', { timeout: 40_000 }, () => {
     // Each step said so: a new replica ready, an old one out of rotation (twice each).
     expect(changes.length).toBeGreaterThanOrEqual(4);
     for (const old of first.replicas) expect(await connectError(old.address!.port)).toBe('ECONNREFUSED');
-    const servedBefore = bodies.length;
+    const servedBefore = load.bodies.length;
 
     const neverReady = await driver.apply({ ...app, generation: 3, image: 'test/never-healthy' }, () => {}).catch((e: unknown) => e);
     expect(neverReady).toBeInstanceOf(RuntimeError);
@@ -70,14 +45,13 @@ describe('ProcessDriver rolling update', { timeout: 40_000 }, () => {
     expect((crashing as RuntimeError).message).toBe('replica 1 of tollgate/echo (generation 4) exited with code 3 before becoming ready');
     expect((crashing as RuntimeError).lastOutput).toEqual(['connecting', 'boom: DATABASE_URL is not set']);
     await sleep(200);
-    stop = true;
-    await load;
+    await load.stop();
     off();
 
-    expect(failures).toEqual([]);
-    expect(bodies.length - servedBefore).toBeGreaterThan(20); // served all along the failed rollouts
-    expect(bodies[0]).toBe('Hello, World!');
-    expect(bodies.at(-1)).toContain('"method":"GET"');
+    expect(load.failures).toEqual([]);
+    expect(load.bodies.length - servedBefore).toBeGreaterThan(20); // served all along the failed rollouts
+    expect(load.bodies[0]).toBe('Hello, World!');
+    expect(load.bodies.at(-1)).toContain('"method":"GET"');
     const still = await driver.observe(app.appId);
     expect(still?.replicas.map((r) => [r.id, r.generation, r.state])).toEqual(rolled.replicas.map((r) => [r.id, 2, 'running']));
     await driver.remove(app.appId);

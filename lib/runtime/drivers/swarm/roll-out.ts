@@ -2,6 +2,7 @@ import type Dockerode from 'dockerode';
 import { RuntimeError, type RunSpec } from '../runtime-driver.ts';
 import { dockerMessage, dockerStatus, unlessGone } from '../docker/docker-error.ts';
 import { crashReason } from '../docker/docker-events.ts';
+import { pause } from '../shared/pause.ts';
 import { generationOf, LABEL, replicasOf, serviceSpec, type ServiceSpecOptions } from './service-spec.ts';
 import { taskOutput } from './swarm-logs.ts';
 import { exitCodeOf, inspectService, listServices, listTasks, probeTask, taskIdentity, type Addressing } from './swarm-tasks.ts';
@@ -48,18 +49,6 @@ export interface RollOutContext {
 
 const LAST_OUTPUT_LINES = 20;
 const NUDGE_RETRY_MS = 3_000;
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
 
 const clone = <T>(value: T): T => structuredClone(value);
 const generationOfTask = (task: SwarmTask) => taskIdentity(task)?.generation ?? null;
@@ -175,7 +164,7 @@ async function converge(ctx: RollOutContext, serviceId: string, target: Target, 
       // Swarm's own rollback (FailureAction, first slot): its message names the task that failed.
       // The task list may not show that task ended yet: read again a few times before saying so.
       if (target.strict && rolledBackReads++ < 4) {
-        await sleep(ctx.pollMs, signal);
+        await pause(ctx.pollMs, signal);
         continue;
       }
       throw await rolledBack(docker, target, service, specGeneration);
@@ -238,7 +227,7 @@ async function converge(ctx: RollOutContext, serviceId: string, target: Target, 
       );
     }
     slowest = null;
-    await sleep(ctx.pollMs, signal);
+    await pause(ctx.pollMs, signal);
   }
 }
 
@@ -286,7 +275,7 @@ export async function removeService(docker: Dockerode, service: SwarmService, ti
     const tasks = appId ? ((await docker.listTasks({ filters: { label: [`${LABEL.appId}=${appId}`] } })) as SwarmTask[]) : [];
     const containers = await docker.listContainers({ all: true, filters: { label: [`com.docker.swarm.service.id=${service.ID}`] } });
     if (!tasks.some((t) => t.ServiceID === service.ID) && containers.length === 0) return;
-    await sleep(200);
+    await pause(200);
   }
   throw new RuntimeError(`the tasks of service ${service.Spec?.Name ?? service.ID} are still there ${timeoutMs / 1000} s after its removal`);
 }

@@ -1,19 +1,16 @@
 import type { RunSpec } from '../runtime-driver.ts';
 import { STOP_GRACE_SECONDS } from '../docker/container-spec.ts';
+import { LABEL as IDENTITY_LABEL, identityLabels, labelInt, type ReplicaIdentity } from '../shared/labels.ts';
 import type { SwarmContainerSpec, SwarmServiceSpec } from './swarm-types.ts';
 
-// The labels are the driver's only memory, as with the docker driver: services are found, adopted
-// and removed by them. The service carries them (found by `docker service ls --filter label=`), and
-// so does every task's container (its generation, port and probe: during a rollout two generations
-// run side by side, each probed the way its own spec says).
+export { labelFilters, readIdentity } from '../shared/labels.ts';
+
+// The labels are the driver's only memory, as with the docker driver (shared/labels.ts): services
+// are found, adopted and removed by them. The service carries them (found by `docker service ls
+// --filter label=`), and so does every task's container (its generation, port and probe: during a
+// rollout two generations run side by side, each probed the way its own spec says).
 export const LABEL = {
-  managed: 'tollgate.managed',
-  namespace: 'tollgate.namespace',
-  appId: 'tollgate.app-id',
-  generation: 'tollgate.generation',
-  port: 'tollgate.port',
-  probePort: 'tollgate.probe-port',
-  probePath: 'tollgate.probe-path',
+  ...IDENTITY_LABEL,
   /** Service only: bumped to let Swarm's updater go on to the next slot (see roll-out.ts). */
   step: 'tollgate.rollout-step',
 } as const;
@@ -48,50 +45,14 @@ export function loopbackNetworkNames(namespace: string): { network: string; conf
 }
 
 export function serviceLabels(namespace: string, spec: RunSpec): Record<string, string> {
-  return {
-    [LABEL.managed]: 'true',
-    [LABEL.namespace]: namespace,
-    [LABEL.appId]: spec.appId,
-    [LABEL.generation]: String(spec.generation),
-    [LABEL.port]: String(spec.port),
-    [LABEL.probePort]: String(spec.probe.port),
-    [LABEL.probePath]: spec.probe.path,
-  };
-}
-
-/** `label` filters for the namespace's services, or one app's. */
-export function labelFilters(namespace: string, appId?: string): string[] {
-  const filters = [`${LABEL.managed}=true`, `${LABEL.namespace}=${namespace}`];
-  if (appId !== undefined) filters.push(`${LABEL.appId}=${appId}`);
-  return filters;
-}
-
-function int(value: string | undefined, min: number): number | null {
-  if (value === undefined || !/^\d{1,15}$/.test(value)) return null;
-  const n = Number(value);
-  return n >= min ? n : null;
+  return identityLabels(namespace, spec);
 }
 
 /** What a task (or a service) runs, from its labels; null for something not labelled by this driver. */
-export interface TaskIdentity {
-  appId: string;
-  generation: number;
-  port: number;
-  probe: { port: number; path: string };
-}
-
-export function readIdentity(labels: Record<string, string> | undefined): TaskIdentity | null {
-  const appId = labels?.[LABEL.appId];
-  const generation = int(labels?.[LABEL.generation], 0);
-  const port = int(labels?.[LABEL.port], 1);
-  const probePort = int(labels?.[LABEL.probePort], 1);
-  const probePath = labels?.[LABEL.probePath];
-  if (!appId || generation === null || port === null || probePort === null || !probePath) return null;
-  return { appId, generation, port, probe: { port: probePort, path: probePath } };
-}
+export type TaskIdentity = ReplicaIdentity;
 
 export function generationOf(spec: SwarmServiceSpec | undefined): number | null {
-  return int(spec?.Labels?.[LABEL.generation], 0);
+  return labelInt(spec?.Labels?.[LABEL.generation], 0);
 }
 
 export function replicasOf(spec: SwarmServiceSpec | undefined): number {

@@ -15,6 +15,10 @@ import { SwarmEvents } from './swarm-events.ts';
 import { serviceLogs } from './swarm-logs.ts';
 import { checkOverlayNetwork, ensureLoopbackNetwork } from './swarm-network.ts';
 import { listServices, listTasks, observeService, type Addressing } from './swarm-tasks.ts';
+import { checkSpec } from '../shared/check-spec.ts';
+import { EventFanOut } from '../shared/event-fan-out.ts';
+import { KeyedQueue } from '../shared/keyed-queue.ts';
+import { removeAll } from '../shared/remove-all.ts';
 
 export interface SwarmDriverOptions {
   /** A manager of the swarm. Default: the engine DOCKER_HOST names, else /var/run/docker.sock. */
@@ -57,13 +61,6 @@ export function swarmNetworkFromEnv(env: NodeJS.ProcessEnv = process.env): strin
   return value;
 }
 
-function checkSpec(spec: RunSpec): void {
-  const port = (p: number) => Number.isInteger(p) && p > 0 && p < 65536;
-  if (!Number.isInteger(spec.replicas) || spec.replicas < 0) throw new RuntimeError(`replicas must be a whole number ≥ 0, got ${spec.replicas}`);
-  if (!port(spec.port) || !port(spec.probe.port)) throw new RuntimeError(`ports must be 1-65535, got ${spec.port} and ${spec.probe.port}`);
-  if (!spec.probe.path.startsWith('/')) throw new RuntimeError(`the probe path must start with "/", got "${spec.probe.path}"`);
-}
-
 /** Runs each app as one Swarm service, found again by its labels after any restart. */
 export class SwarmDriver implements RuntimeDriver {
   readonly name = 'swarm' as const;
@@ -72,9 +69,9 @@ export class SwarmDriver implements RuntimeDriver {
   private readonly namespace: string;
   private readonly addressing: Addressing;
   private readonly warn: (message: string) => void;
-  private readonly listeners = new Set<(event: RuntimeEvent) => void>();
-  /** Per app, the tail of its apply/remove queue: one operation at a time per app. */
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly listeners = new EventFanOut<RuntimeEvent>((message) => this.warn(message));
+  /** Per app, its apply/remove queue: one operation at a time per app. */
+  private readonly queues = new KeyedQueue();
   private readonly events: SwarmEvents;
   private readonly context: RollOutContext;
   private readonly probeTimeoutMs: number;
@@ -141,7 +138,7 @@ export class SwarmDriver implements RuntimeDriver {
   }
 
   apply(spec: RunSpec, progress: (info: string) => void, signal?: AbortSignal): Promise<ObservedApp> {
-    return this.serialise(spec.appId, async () => {
+    return this.queues.run(spec.appId, async () => {
       checkSpec(spec);
       await rollOut({ ...this.context, changed: () => this.emit({ type: 'changed', appId: spec.appId }) }, spec, progress, signal);
       this.events.hint();
@@ -150,17 +147,16 @@ export class SwarmDriver implements RuntimeDriver {
   }
 
   remove(appId: string): Promise<void> {
-    return this.serialise(appId, async () => {
-      // A second pass catches a service created while the first one ran (another driver instance).
-      for (let pass = 0; pass < 3; pass++) {
-        const services = await listServices(this.docker, this.namespace, appId);
-        if (services.length === 0) return;
-        await Promise.all(services.map((s) => removeService(this.docker, s)));
-        this.emit({ type: 'changed', appId });
-      }
-      const left = await listServices(this.docker, this.namespace, appId);
-      if (left.length > 0) throw new RuntimeError(`services of app ${appId} keep appearing: ${left.map((s) => s.Spec?.Name ?? s.ID).join(', ')}`);
-    });
+    return this.queues.run(appId, () =>
+      removeAll(
+        () => listServices(this.docker, this.namespace, appId),
+        async (services) => {
+          await Promise.all(services.map((s) => removeService(this.docker, s)));
+          this.emit({ type: 'changed', appId });
+        },
+        (left) => `services of app ${appId} keep appearing: ${left.map((s) => s.Spec?.Name ?? s.ID).join(', ')}`,
+      ),
+    );
   }
 
   async list(): Promise<ObservedApp[]> {
@@ -190,10 +186,10 @@ export class SwarmDriver implements RuntimeDriver {
   }
 
   onEvent(listener: (event: RuntimeEvent) => void): () => void {
-    this.listeners.add(listener);
+    const off = this.listeners.add(listener);
     // Started on the first subscriber: a driver nobody listens to reads nothing in the background.
     this.events.start();
-    return () => this.listeners.delete(listener);
+    return off;
   }
 
   /** Services keep running: the next driver adopts them by their labels. */
@@ -206,27 +202,6 @@ export class SwarmDriver implements RuntimeDriver {
   }
 
   private emit(event: RuntimeEvent): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(event);
-      } catch (error) {
-        // a listener's bug must not break a rollout halfway
-        this.warn(`runtime event listener failed: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-  }
-
-  private serialise<T>(appId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(appId) ?? Promise.resolve();
-    const result = previous.then(task);
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.queues.set(appId, tail);
-    void tail.then(() => {
-      if (this.queues.get(appId) === tail) this.queues.delete(appId);
-    });
-    return result;
+    this.listeners.emit(event);
   }
 }

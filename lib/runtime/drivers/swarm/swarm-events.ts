@@ -1,7 +1,9 @@
 import type Dockerode from 'dockerode';
 import type { RuntimeEvent } from '../runtime-driver.ts';
 import { crashReason } from '../docker/docker-events.ts';
-import { labelFilters, readIdentity } from './service-spec.ts';
+import { ContainerEvents } from '../shared/container-events.ts';
+import { deliver } from '../shared/event-fan-out.ts';
+import { readIdentity } from './service-spec.ts';
 import { earlierFailures, exitCodeOf, listServices, listTasks, specKey } from './swarm-tasks.ts';
 import { createdAt, endedOnItsOwn, type SwarmService, type SwarmTask } from './swarm-types.ts';
 
@@ -14,8 +16,6 @@ export interface SwarmEventsOptions {
   warn: (message: string) => void;
 }
 
-const RECONNECT_MIN_MS = 250;
-const RECONNECT_MAX_MS = 5_000;
 /** After a container event, the task's new state reaches the manager a moment later: read again at these delays. */
 const HINT_DELAYS_MS = [100, 600, 1_500];
 
@@ -33,8 +33,8 @@ export class SwarmEvents {
   private closed = false;
   private started = false;
   private timer: NodeJS.Timeout | null = null;
-  private stream: NodeJS.ReadableStream | null = null;
-  private streaming: Promise<void> | null = null;
+  /** This node's container events for the namespace: hints to read the tasks now. */
+  private readonly containerEvents: ContainerEvents;
   /** Task id → `state/desiredState` as last read; null before the first read. */
   private states: Map<string, string> | null = null;
   private readonly reported = new Set<string>();
@@ -42,7 +42,18 @@ export class SwarmEvents {
   private again = false;
   private since = 0;
 
-  constructor(private readonly options: SwarmEventsOptions) {}
+  constructor(private readonly options: SwarmEventsOptions) {
+    this.containerEvents = new ContainerEvents({
+      docker: options.docker,
+      namespace: options.namespace,
+      since: () => this.since,
+      onData: () => {
+        this.since = Date.now() / 1000;
+        this.hint();
+      },
+      warn: options.warn,
+    });
+  }
 
   start(): void {
     if (this.started) return;
@@ -51,14 +62,13 @@ export class SwarmEvents {
     void this.poll();
     this.timer = setInterval(() => void this.poll(), this.options.intervalMs);
     this.timer.unref();
-    this.streaming = this.watchContainers();
+    this.containerEvents.start();
   }
 
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
-    (this.stream as { destroy?: () => void } | null)?.destroy?.();
-    await this.streaming;
+    await this.containerEvents.close();
     await this.polling;
   }
 
@@ -138,45 +148,7 @@ export class SwarmEvents {
     return { type: 'crash', appId, replicaId: task.ID, exitCode, reason, willRestart };
   }
 
-  /** This node's container events for the namespace: hints to read the tasks now. Reconnects with back-off. */
-  private async watchContainers(): Promise<void> {
-    let delay = RECONNECT_MIN_MS;
-    while (!this.closed) {
-      try {
-        const stream = await this.options.docker.getEvents({
-          since: this.since,
-          filters: { type: ['container'], label: labelFilters(this.options.namespace), event: ['start', 'die', 'oom', 'destroy'] },
-        });
-        this.stream = stream;
-        if (this.closed) break;
-        delay = RECONNECT_MIN_MS;
-        await new Promise<void>((resolve) => {
-          stream.on('data', () => {
-            this.since = Date.now() / 1000;
-            this.hint();
-          });
-          stream.on('end', () => resolve());
-          stream.on('close', () => resolve());
-          stream.on('error', () => resolve());
-        });
-      } catch (error) {
-        if (!this.closed) this.options.warn(`docker events: ${error instanceof Error ? error.message : String(error)}`);
-      } finally {
-        (this.stream as { destroy?: () => void } | null)?.destroy?.();
-        this.stream = null;
-      }
-      if (this.closed) break;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      delay = Math.min(delay * 2, RECONNECT_MAX_MS);
-    }
-  }
-
   private safeEmit(event: RuntimeEvent): void {
-    if (this.closed) return;
-    try {
-      this.options.emit(event);
-    } catch (error) {
-      this.options.warn(`runtime event listener failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    if (!this.closed) deliver(this.options.emit, event, this.options.warn);
   }
 }
