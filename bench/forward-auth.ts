@@ -20,7 +20,7 @@
 //          --connections N (32)  --quick (--duration 5 --warmup 2 --rounds 1)
 //          --profile (the server under --cpu-prof: where its CPU went for the decision and the gateway)
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { startNginx, type RunningProxy } from '../tests/integration/helpers/forward-auth-proxies.ts';
 import { createBenchDatabase, onInterrupt, once, wasInterrupted, type BenchDatabase } from './lib/bench-database.ts';
@@ -28,18 +28,13 @@ import { summarizeProfile, type Window } from './lib/cpuprofile.ts';
 import { cpuMs, processTree } from './lib/proc-cpu.ts';
 import { freePort, Processes, tail, type Started } from './lib/processes.ts';
 import { fmtMs, fmtRate, fmtRatio, fmtUs, median, pad } from './lib/stats.ts';
-import { checkTools, commandLine, request, SetupError, startTollgate, tokenAndDemoApp } from './lib/tollgate-server.ts';
+import { announce, announceDone, checkTools, commandLine, request, SetupError, startTollgate, tokenAndDemoApp, wrkRunOptions } from './lib/tollgate-server.ts';
 import { assertAllOk, runWrk, STATUS_CHECK_LUA, stopWrk, type WrkResult } from './lib/wrk.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-const { flag, option } = commandLine();
-const QUICK = flag('--quick');
-const DURATION = Number(option('--duration', QUICK ? '5' : '10'));
-const WARMUP = Number(option('--warmup', QUICK ? '2' : '3'));
-const ROUNDS = Number(option('--rounds', QUICK ? '1' : '3'));
-const CONNECTIONS = Number(option('--connections', '32'));
-const THREADS = 1;
+const { flag } = commandLine();
+const { durationS: DURATION, warmupS: WARMUP, rounds: ROUNDS, connections: CONNECTIONS, threads: THREADS } = wrkRunOptions(3);
 const BAR_CACHED = 0.8;
 // --profile: run the server under node --cpu-prof and summarise where its CPU went while the
 // Tollgate rows (uncached decision, gateway) ran; the .cpuprofile is kept in the OS temp dir.
@@ -71,12 +66,10 @@ interface Measured {
 async function main(): Promise<number> {
   checkTools(root);
   const started = Date.now();
-  const load = loadavg();
-  console.log(
-    `tollgate forward-auth bench — node ${process.version}, ${cpus().length} cores, load ${load.map((l) => l.toFixed(2)).join(' ')}` +
-      `\nwrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}s --latency, ${WARMUP}s warm-up, ${ROUNDS} interleaved round(s); nginx worker_processes 1`,
+  announce(
+    'tollgate forward-auth bench',
+    `wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}s --latency, ${WARMUP}s warm-up, ${ROUNDS} interleaved round(s); nginx worker_processes 1`,
   );
-  if (load[0]! > 1) console.log(`warning: the machine is busy (1-min load ${load[0]!.toFixed(2)}): numbers will be noisy`);
 
   const procs = new Processes();
   const proxies: RunningProxy[] = [];
@@ -245,7 +238,7 @@ async function main(): Promise<number> {
         }
       }
     }
-    console.log(`\ndone in ${((Date.now() - started) / 1000).toFixed(0)} s; load now ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    announceDone(started);
     return 0;
   } finally {
     await cleanup();

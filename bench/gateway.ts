@@ -33,7 +33,7 @@
 //   --no-scale       skip the 100k-token run
 import { randomBytes } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { NGINX_TEMP_DIRS, nginxConf } from '../tests/integration/helpers/nginx-conf.ts';
@@ -42,7 +42,7 @@ import { summarizeProfile, type Window } from './lib/cpuprofile.ts';
 import { cpuMs, processTree } from './lib/proc-cpu.ts';
 import { freePort, Processes, tail, waitFor, type Started } from './lib/processes.ts';
 import { fmtMs, fmtRate, fmtRatio, fmtUs, median, pad } from './lib/stats.ts';
-import { BENCH_ADMIN, checkTools, commandLine, request, SetupError, startTollgate, tokenAndDemoApp } from './lib/tollgate-server.ts';
+import { announce, announceDone, BENCH_ADMIN, checkTools, commandLine, request, SetupError, startTollgate, tokenAndDemoApp, wrkRunOptions } from './lib/tollgate-server.ts';
 import { assertAllOk, runWrk, STATUS_CHECK_LUA, stopWrk, type WrkResult } from './lib/wrk.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -50,12 +50,7 @@ const root = path.resolve(import.meta.dirname, '..');
 // ───────────────────────── options ─────────────────────────
 
 const { flag, option } = commandLine();
-const QUICK = flag('--quick');
-const DURATION = Number(option('--duration', QUICK ? '5' : '10'));
-const WARMUP = Number(option('--warmup', QUICK ? '2' : '3'));
-const ROUNDS = Number(option('--rounds', QUICK ? '1' : '2'));
-const CONNECTIONS = Number(option('--connections', '32'));
-const THREADS = 1;
+const { durationS: DURATION, warmupS: WARMUP, rounds: ROUNDS, connections: CONNECTIONS, threads: THREADS } = wrkRunOptions(2);
 const NGINX_WORKERS = option('--nginx-workers', '1');
 const COMPARE = flag('--compare');
 const PROFILE = flag('--profile');
@@ -157,12 +152,10 @@ function summarize(runs: Run[]): Measured {
 async function main(): Promise<number> {
   checkTools(root);
   const started = Date.now();
-  const load = loadavg();
-  console.log(
-    `tollgate gateway bench — node ${process.version}, ${cpus().length} cores, load ${load.map((l) => l.toFixed(2)).join(' ')}` +
-      `\nwrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}s --latency, ${WARMUP}s warm-up, ${ROUNDS} interleaved round(s); nginx worker_processes ${NGINX_WORKERS}`,
+  announce(
+    'tollgate gateway bench',
+    `wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}s --latency, ${WARMUP}s warm-up, ${ROUNDS} interleaved round(s); nginx worker_processes ${NGINX_WORKERS}`,
   );
-  if (load[0]! > 1) console.log(`warning: the machine is busy (1-min load ${load[0]!.toFixed(2)}): numbers will be noisy`);
 
   const procs = new Processes();
   const tmp = mkdtempSync(path.join(tmpdir(), 'tollgate-bench-'));
@@ -417,7 +410,7 @@ async function main(): Promise<number> {
         console.log(`\n${label} CPU profile (kept at ${kept}):\n${summarizeProfile(kept, profileWindows.get(key) ?? [])}`);
       }
     }
-    console.log(`\ndone in ${((Date.now() - started) / 1000).toFixed(0)} s; load now ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    announceDone(started);
     return 0;
   } finally {
     await cleanup();

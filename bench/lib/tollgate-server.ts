@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { signIn } from '../../tests/integration/helpers/test-server.ts';
 import { waitFor, type Processes, type Started } from './processes.ts';
@@ -21,6 +22,32 @@ export function commandLine(argv = process.argv.slice(2)) {
       return i !== -1 && argv[i + 1] !== undefined ? argv[i + 1]! : fallback;
     },
   };
+}
+
+/** The timing options of the wrk benchmarks: --quick (--duration 5 --warmup 2 --rounds 1), --duration, --warmup, --rounds, --connections. */
+export function wrkRunOptions(defaultRounds: number) {
+  const { flag, option } = commandLine();
+  const quick = flag('--quick');
+  return {
+    durationS: Number(option('--duration', quick ? '5' : '10')),
+    warmupS: Number(option('--warmup', quick ? '2' : '3')),
+    rounds: Number(option('--rounds', quick ? '1' : String(defaultRounds))),
+    connections: Number(option('--connections', '32')),
+    // One wrk thread: on 2 cores, wrk, the proxy and the upstream already share the machine.
+    threads: 1,
+  };
+}
+
+/** The run's first lines: what runs, on what machine, how loaded (a warning when it is busy). */
+export function announce(title: string, settings: string): void {
+  const load = loadavg();
+  console.log(`${title} — node ${process.version}, ${cpus().length} cores, load ${load.map((l) => l.toFixed(2)).join(' ')}\n${settings}`);
+  if (load[0]! > 1) console.log(`warning: the machine is busy (1-min load ${load[0]!.toFixed(2)}): numbers will be noisy`);
+}
+
+/** The run's last line. */
+export function announceDone(started: number): void {
+  console.log(`\ndone in ${((Date.now() - started) / 1000).toFixed(0)} s; load now ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }
 
 /** wrk, nginx and a built panel (the benchmarks start the built server), or a SetupError saying how to get them. */
