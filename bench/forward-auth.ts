@@ -19,12 +19,12 @@
 // Options: --duration S (10)  --warmup S (3)  --rounds N (3, interleaved; medians reported)
 //          --connections N (32)  --quick (--duration 5 --warmup 2 --rounds 1)
 //          --profile (the server under --cpu-prof: where its CPU went for the decision and the gateway)
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { startNginx, type RunningProxy } from '../tests/integration/helpers/forward-auth-proxies.ts';
 import { createBenchDatabase, onInterrupt, once, wasInterrupted, type BenchDatabase } from './lib/bench-database.ts';
-import { summarizeProfile, type Window } from './lib/cpuprofile.ts';
+import { keepProfile, summarizeProfile, type Window } from './lib/cpuprofile.ts';
 import { cpuMs, processTree } from './lib/proc-cpu.ts';
 import { freePort, Processes, tail, type Started } from './lib/processes.ts';
 import { fmtMs, fmtRate, fmtRatio, fmtUs, median, pad } from './lib/stats.ts';
@@ -228,11 +228,9 @@ async function main(): Promise<number> {
     console.log(`\n${'─'.repeat(111)}\n${lines.join('\n')}\n${'─'.repeat(111)}`);
     if (PROFILE) {
       await procs.stop(srv);
-      const file = existsSync(profileDir) ? readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).sort()[0] : undefined;
-      if (!file) console.log('\nno .cpuprofile was written');
+      const kept = keepProfile(profileDir, 'forward-auth');
+      if (!kept) console.log('\nno .cpuprofile was written');
       else {
-        const kept = path.join(tmpdir(), `tollgate-bench-forward-auth-${Date.now()}.cpuprofile`);
-        copyFileSync(path.join(profileDir, file), kept);
         for (const key of ['uncached', 'gateway']) {
           console.log(`\nTollgate CPU profile during "${targets.find((t) => t.key === key)!.label}" (kept at ${kept}):\n${summarizeProfile(kept, windows.get(key) ?? [])}`);
         }

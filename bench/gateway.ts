@@ -32,13 +32,13 @@
 //   --quick          --duration 5 --warmup 2 --rounds 1
 //   --no-scale       skip the 100k-token run
 import { randomBytes } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { NGINX_TEMP_DIRS, nginxConf } from '../tests/integration/helpers/nginx-conf.ts';
 import { createBenchDatabase, onInterrupt, once, wasInterrupted, type BenchDatabase } from './lib/bench-database.ts';
-import { summarizeProfile, type Window } from './lib/cpuprofile.ts';
+import { keepProfile, summarizeProfile, type Window } from './lib/cpuprofile.ts';
 import { cpuMs, processTree } from './lib/proc-cpu.ts';
 import { freePort, Processes, tail, waitFor, type Started } from './lib/processes.ts';
 import { fmtMs, fmtRate, fmtRatio, fmtUs, median, pad } from './lib/stats.ts';
@@ -398,15 +398,11 @@ async function main(): Promise<number> {
       // Profiles are written when the processes exit; kept in the OS temp dir.
       for (const { key, label, proc } of profiled) {
         await procs.stop(proc);
-        const dir = profileDir(key);
-        // The main thread's profile is the first one (tsx's loader thread writes another).
-        const file = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()[0] : undefined;
-        if (!file) {
+        const kept = keepProfile(profileDir(key), key);
+        if (!kept) {
           console.log(`\n${label}: no .cpuprofile was written`);
           continue;
         }
-        const kept = path.join(tmpdir(), `tollgate-bench-${key}-${Date.now()}.cpuprofile`);
-        copyFileSync(path.join(dir, file), kept);
         console.log(`\n${label} CPU profile (kept at ${kept}):\n${summarizeProfile(kept, profileWindows.get(key) ?? [])}`);
       }
     }
