@@ -18,15 +18,16 @@ import pg from 'pg';
 import { authorize, type AppView, type TokenCredential, type UserCredential } from '../lib/authz/authorize.ts';
 import { PrismaClient } from '../lib/db/generated/client.ts';
 import { AccessResolver } from '../lib/gateway/access-resolver.ts';
-import type { GatewayApp, GatewayStore } from '../lib/gateway/gateway-store.ts';
+import type { GatewayApp } from '../lib/gateway/gateway-store.ts';
 import { applyPendingMigrations, pgliteFactory } from '../lib/db/migrations.ts';
 import { parseSelector } from '../lib/labels/parse-selector.ts';
 import { parseAppHost } from '../lib/apps/app-host.ts';
 import { findTokenBySecret } from '../lib/tokens/find-token-by-secret.ts';
-import { resolveToken, TOKEN_RECORD_SELECT, type TokenRecord } from '../lib/tokens/token-record.ts';
+import { TOKEN_RECORD_SELECT } from '../lib/tokens/token-record.ts';
 import { generateTokenSecret, hasValidChecksum } from '../lib/tokens/token-format.ts';
 import { hashTokenSecret } from '../lib/tokens/token-secret.ts';
 import { createBenchDatabase, onInterrupt, once, wasInterrupted, type BenchDatabase } from './lib/bench-database.ts';
+import { benchToken, memoryStore } from './lib/memory-store.ts';
 import { fmtRate, fmtRatio, median, pad, spread, timeAsync, timeSync, type RoundResult } from './lib/stats.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -136,31 +137,9 @@ function benchAuthorize(): void {
  */
 async function benchResolverHit(): Promise<void> {
   const secret = generateTokenSecret();
-  const record: TokenRecord = {
-    id: token.tokenId,
-    projectId: PROJECT,
-    name: 'bench',
-    labelSelector: SELECTOR_TEXT,
-    role: 'READ',
-    region: 'GRA',
-    version: 1,
-    expiresAt: null,
-    lastUsedAt: null,
-    previousSecretExpiresAt: null,
-    allowedIps: [],
-  };
+  const record = benchToken({ id: token.tokenId, projectId: PROJECT, labelSelector: SELECTOR_TEXT });
   const app: GatewayApp = { ...appAllow, name: 'demo', allowPanelUsers: true, state: 'RUNNING', replicas: [{ host: '127.0.0.1', port: 9 }] };
-  const store: GatewayStore = {
-    findApp: async (id) => (id === APP_ID ? app : null),
-    findTokenByHash: async (hash) => (hash === hashTokenSecret(secret) ? resolveToken(record) : null),
-    findTokenById: async () => null,
-    findSession: async () => null,
-    createSession: async () => {},
-    deleteSession: async () => {},
-    touchToken: () => {},
-    findPanelUser: async () => null,
-    consumeGateCode: async () => null,
-  };
+  const store = memoryStore({ app, token: record, secretHash: hashTokenSecret(secret) });
   const resolver = new AccessResolver(store, { ttlMs: 3_600_000 });
   const decide = async () => {
     const found = await resolver.app(APP_ID);

@@ -19,69 +19,26 @@
 // Options: --duration S (10)  --warmup S (3)  --rounds N (3, interleaved; medians reported)
 //          --connections N (32)  --quick (--duration 5 --warmup 2 --rounds 1)
 //          --profile (the server under --cpu-prof: where its CPU went for the decision and the gateway)
-import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { startNginx, type RunningProxy } from '../tests/integration/helpers/forward-auth-proxies.ts';
-import { signIn } from '../tests/integration/helpers/test-server.ts';
 import { createBenchDatabase, onInterrupt, once, wasInterrupted, type BenchDatabase } from './lib/bench-database.ts';
-import { summarizeProfile, type Window } from './lib/cpuprofile.ts';
+import { keepProfile, summarizeProfile, type Window } from './lib/cpuprofile.ts';
 import { cpuMs, processTree } from './lib/proc-cpu.ts';
-import { freePort, Processes, tail, waitFor, type Started } from './lib/processes.ts';
-import { fmtRate, fmtRatio, median, pad } from './lib/stats.ts';
-import { runWrk, STATUS_CHECK_LUA, stopWrk, type WrkResult } from './lib/wrk.ts';
+import { freePort, Processes, tail, type Started } from './lib/processes.ts';
+import { fmtMs, fmtRate, fmtRatio, fmtUs, median, pad } from './lib/stats.ts';
+import { announce, announceDone, checkTools, commandLine, request, SetupError, startTollgate, tokenAndDemoApp, wrkRunOptions } from './lib/tollgate-server.ts';
+import { assertAllOk, runWrk, STATUS_CHECK_LUA, stopWrk, type WrkResult } from './lib/wrk.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-const argv = process.argv.slice(2);
-const flag = (name: string) => argv.includes(name);
-function option(name: string, fallback: string): string {
-  const i = argv.indexOf(name);
-  return i !== -1 && argv[i + 1] !== undefined ? argv[i + 1]! : fallback;
-}
-const QUICK = flag('--quick');
-const DURATION = Number(option('--duration', QUICK ? '5' : '10'));
-const WARMUP = Number(option('--warmup', QUICK ? '2' : '3'));
-const ROUNDS = Number(option('--rounds', QUICK ? '1' : '3'));
-const CONNECTIONS = Number(option('--connections', '32'));
-const THREADS = 1;
+const { flag } = commandLine();
+const { durationS: DURATION, warmupS: WARMUP, rounds: ROUNDS, connections: CONNECTIONS, threads: THREADS } = wrkRunOptions(3);
 const BAR_CACHED = 0.8;
 // --profile: run the server under node --cpu-prof and summarise where its CPU went while the
 // Tollgate rows (uncached decision, gateway) ran; the .cpuprofile is kept in the OS temp dir.
 const PROFILE = flag('--profile');
-const ADMIN = { email: 'bench@tollgate.test', password: 'bench-admin-password-1' };
-
-class SetupError extends Error {}
-
-function checkTools(): void {
-  const missing = ['wrk', 'nginx'].filter((tool) => spawnSync(tool, tool === 'wrk' ? ['--version'] : ['-v'], { stdio: 'ignore' }).error !== undefined);
-  if (missing.length) throw new SetupError(`missing ${missing.join(' and ')}; install with (as root):\n  apt-get install -y wrk nginx-light`);
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID')) || !existsSync(path.join(root, 'lib', 'db', 'generated', 'client.ts'))) {
-    throw new SetupError('no build found: run `npm run build` first (the benchmark starts the built server)');
-  }
-}
-
-function request(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { headers, timeout: 10_000 }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error(`timeout: ${url}`)));
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-async function post(url: string, cookie: string, body: unknown): Promise<{ status: number; body: string }> {
-  const res = await fetch(url, { method: 'POST', headers: { cookie, origin: new URL(url).origin, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, body: await res.text() };
-}
-
 interface Target {
   key: string;
   label: string;
@@ -106,28 +63,13 @@ interface Measured {
   upstreamUs: number;
 }
 
-const fmtMs = (ms: number) => (!Number.isFinite(ms) ? 'n/a' : ms < 1 ? `${(ms * 1000).toFixed(0)}us` : `${ms.toFixed(2)}ms`);
-const fmtUs = (us: number) => (Number.isFinite(us) ? `${us.toFixed(0)}us` : '-');
-
-function assertAllOk(target: Target, result: WrkResult, phase: string): void {
-  const problems: string[] = [];
-  if (!(result.requests > 0)) problems.push('no requests completed');
-  if (result.non2xx3xx > 0) problems.push(`${result.non2xx3xx} non-2xx/3xx responses`);
-  if (result.socketErrors > 0) problems.push(`${result.socketErrors} socket errors`);
-  if (result.non200 !== undefined && result.non200 > 0) problems.push(`${result.non200} of ${result.checked} responses were not 200`);
-  if (result.checked !== undefined && result.checked === 0) problems.push('status check saw no responses');
-  if (problems.length) throw new Error(`${target.label} (${phase}): ${problems.join(', ')}\n${result.raw}`);
-}
-
 async function main(): Promise<number> {
-  checkTools();
+  checkTools(root);
   const started = Date.now();
-  const load = loadavg();
-  console.log(
-    `tollgate forward-auth bench — node ${process.version}, ${cpus().length} cores, load ${load.map((l) => l.toFixed(2)).join(' ')}` +
-      `\nwrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}s --latency, ${WARMUP}s warm-up, ${ROUNDS} interleaved round(s); nginx worker_processes 1`,
+  announce(
+    'tollgate forward-auth bench',
+    `wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION}s --latency, ${WARMUP}s warm-up, ${ROUNDS} interleaved round(s); nginx worker_processes 1`,
   );
-  if (load[0]! > 1) console.log(`warning: the machine is busy (1-min load ${load[0]!.toFixed(2)}): numbers will be noisy`);
 
   const procs = new Processes();
   const proxies: RunningProxy[] = [];
@@ -152,37 +94,16 @@ async function main(): Promise<number> {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const profileDir = path.join(tmp, 'prof');
-    server = procs.start('tollgate', process.execPath, [...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), 'scripts/start.mjs'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        BASE_DOMAIN: 'localhost',
-        DATA_DIR: path.join(tmp, 'data'),
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-        DATABASE_URL: db.url,
-        RUNTIME: 'process',
-      },
+    server = startTollgate(procs, {
+      root,
+      port,
+      databaseUrl: db.url,
+      dataDir: path.join(tmp, 'data'),
+      nodeArgs: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
     });
     const srv = server;
     console.log(`[setup] starting Tollgate on ${base}`);
-    await waitFor('the server', async () => ((await request(`${base}/signin`)).status < 500 ? true : undefined), { timeoutMs: 120_000, process: srv });
-    const cookie = await signIn(base, ADMIN.email, ADMIN.password);
-    const created = await post(`${base}/v1/token`, cookie, { name: 'bench', labelSelector: 'group=A', role: 'read', region: 'GRA' });
-    if (created.status !== 200) throw new SetupError(`POST /v1/token: ${created.status} ${created.body}`);
-    const secret = (JSON.parse(created.body) as { status: { value?: string } }).status.value;
-    if (!secret) throw new SetupError('POST /v1/token returned no secret');
-    const app = await waitFor(
-      'the demo hello-world app to be RUNNING',
-      async () => {
-        const res = await fetch(`${base}/v1/app`, { headers: { cookie } });
-        const apps = (await res.json()) as Array<{ id: string; spec: { name: string; labels: Record<string, string> }; status: { state: string } }>;
-        return apps.find((a) => a.spec.name === 'hello-world' && a.spec.labels.group === 'A' && a.status.state === 'RUNNING');
-      },
-      { timeoutMs: 60_000, process: srv },
-    );
+    const { secret, app } = await tokenAndDemoApp(base, srv);
     // "[app 2a9b7405/1] infrastructureascode/hello-world ready on 127.0.0.1:41781 (pid 25103, generation 1)"
     const healthy = new RegExp(`\\[app ${app.id.slice(0, 8)}(?:/\\d+)?\\] .*(?:healthy|ready) on 127\\.0\\.0\\.1:(\\d+) \\(pid (\\d+)`).exec(srv.output());
     if (!healthy) throw new SetupError(`no "ready on 127.0.0.1:PORT" line for app ${app.id} in the server log:\n${tail(srv.output())}`);
@@ -222,10 +143,10 @@ async function main(): Promise<number> {
     // Every row: 200 "Hello, World!" with the token; the authenticated rows refuse no token.
     const headers = { Host: `${appHostname}:${port}`, Authorization: `Bearer ${secret}` };
     for (const target of targets) {
-      const res = await request(target.url, headers);
+      const res = await request(target.url, { headers });
       if (res.status !== 200 || res.body !== 'Hello, World!') throw new SetupError(`${target.label}: ${res.status} ${res.body.slice(0, 200)}`);
       if (target.key !== 'alone') {
-        const anonymous = await request(target.url, { Host: headers.Host });
+        const anonymous = await request(target.url, { headers: { Host: headers.Host } });
         if (anonymous.status !== 401) throw new SetupError(`${target.label} without a token answered ${anonymous.status}, expected 401`);
       }
     }
@@ -237,7 +158,7 @@ async function main(): Promise<number> {
     const windows = new Map<string, Window[]>();
     for (const target of targets) {
       const warm = await runWrk({ ...wrkBase, url: target.url, durationS: WARMUP, script: luaPath });
-      assertAllOk(target, warm, 'warm-up');
+      assertAllOk(target.label, warm, 'warm-up');
       console.log(`  warm-up ${pad(target.label, 28)} ${pad(fmtRate(warm.reqPerSec), 8, true)} req/s, ${warm.checked} responses all 200`);
     }
     for (let round = 1; round <= ROUNDS; round++) {
@@ -247,7 +168,7 @@ async function main(): Promise<number> {
         const t0 = Number(process.hrtime.bigint() / 1000n);
         const result = await runWrk({ ...wrkBase, url: target.url, durationS: DURATION });
         windows.set(target.key, [...(windows.get(target.key) ?? []), { startUs: t0, endUs: Number(process.hrtime.bigint() / 1000n) }]);
-        assertAllOk(target, result, `round ${round}`);
+        assertAllOk(target.label, result, `round ${round}`);
         const perReq = (ms: number) => (ms * 1000) / result.requests;
         const run: Run = {
           wrk: result,
@@ -307,17 +228,15 @@ async function main(): Promise<number> {
     console.log(`\n${'─'.repeat(111)}\n${lines.join('\n')}\n${'─'.repeat(111)}`);
     if (PROFILE) {
       await procs.stop(srv);
-      const file = existsSync(profileDir) ? readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).sort()[0] : undefined;
-      if (!file) console.log('\nno .cpuprofile was written');
+      const kept = keepProfile(profileDir, 'forward-auth');
+      if (!kept) console.log('\nno .cpuprofile was written');
       else {
-        const kept = path.join(tmpdir(), `tollgate-bench-forward-auth-${Date.now()}.cpuprofile`);
-        copyFileSync(path.join(profileDir, file), kept);
         for (const key of ['uncached', 'gateway']) {
           console.log(`\nTollgate CPU profile during "${targets.find((t) => t.key === key)!.label}" (kept at ${kept}):\n${summarizeProfile(kept, windows.get(key) ?? [])}`);
         }
       }
     }
-    console.log(`\ndone in ${((Date.now() - started) / 1000).toFixed(0)} s; load now ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    announceDone(started);
     return 0;
   } finally {
     await cleanup();

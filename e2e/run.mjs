@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'node:net';
 import pg from 'pg';
+import { freePort, waitForServer } from '../scripts/server-wait.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'tollgate-e2e-'));
@@ -39,7 +39,7 @@ server.stdout.on('data', (d) => serverLog.push(d));
 server.stderr.on('data', (d) => serverLog.push(d));
 let status = 1;
 try {
-  await waitForServer(`http://127.0.0.1:${port}/signin`, server);
+  await waitForServer(`http://127.0.0.1:${port}/signin`, server, 240_000);
   const result = spawnSync('npx', ['playwright', 'test', ...process.argv.slice(2)], { cwd: root, env, stdio: 'inherit' });
   status = result.status ?? 1;
 } catch (error) {
@@ -57,32 +57,6 @@ process.exit(status);
 function run(cmd, args, env) {
   const result = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed`);
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url, child) {
-  const deadline = Date.now() + 240_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      const res = await fetch(url);
-      if (res.status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the server did not start within 240 s');
 }
 
 async function createDatabase(baseUrl, prefix) {

@@ -3,9 +3,9 @@
 // cleaned up by stop().
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort, waitForServer } from './server-wait.mjs';
 
 export const DEMO_ADMIN = { email: 'admin@demo.test', password: 'demo-admin-password' };
 
@@ -28,36 +28,11 @@ export async function startDemoServer(root) {
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitForServer(`http://127.0.0.1:${port}/signin`, server);
+    // The first start may build the panel: minutes on a small machine.
+    await waitForServer(`http://127.0.0.1:${port}/signin`, server, 300_000);
   } catch (error) {
     await stop();
     throw new Error(`${error.message}\n${Buffer.concat(log).toString().slice(-3000)}`);
   }
   return { url, stop };
-}
-
-async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url, child) {
-  // The first start may build the panel: minutes on a small machine.
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error('the server did not start within 300 s');
 }

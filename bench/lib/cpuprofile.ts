@@ -1,6 +1,8 @@
 // Summarises a V8 .cpuprofile (node --cpu-prof): self time by function and by area, optionally
 // only for samples inside given windows of the monotonic clock (process.hrtime, in µs).
-import { readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 interface ProfileNode {
   id: number;
@@ -66,4 +68,17 @@ export function summarizeProfile(path: string, windows: Window[] = [], top = 25)
   lines.push(`top ${top} functions by self time:`);
   for (const [k, n] of [...selfByFn].sort((x, y) => y[1] - x[1]).slice(0, top)) lines.push(`  ${pct(n)}  ${k}`);
   return lines.join('\n');
+}
+
+/**
+ * Keeps the profile a process wrote into `dir` when it exited: the main thread's, the first by name
+ * (tsx's loader thread writes another), copied to the OS temp dir as tollgate-bench-<name>-<time>.cpuprofile.
+ * Its path, or null when none was written.
+ */
+export function keepProfile(dir: string, name: string): string | null {
+  const file = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()[0] : undefined;
+  if (!file) return null;
+  const kept = join(tmpdir(), `tollgate-bench-${name}-${Date.now()}.cpuprofile`);
+  copyFileSync(join(dir, file), kept);
+  return kept;
 }

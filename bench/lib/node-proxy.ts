@@ -12,13 +12,13 @@ import path from 'node:path';
 import type { PrismaClient } from '../../lib/db/generated/client.ts';
 import { AccessResolver } from '../../lib/gateway/access-resolver.ts';
 import { Gateway } from '../../lib/gateway/gateway.ts';
-import type { GatewayApp, GatewayStore } from '../../lib/gateway/gateway-store.ts';
+import type { GatewayApp } from '../../lib/gateway/gateway-store.ts';
 import { proxyHttp } from '../../lib/gateway/proxy-http.ts';
 import { downstreamRawHeaders, upstreamHeaders } from '../../lib/gateway/upstream-headers.ts';
 import { parseAppHost } from '../../lib/apps/app-host.ts';
-import { resolveToken, type TokenRecord } from '../../lib/tokens/token-record.ts';
 import { recordTokenUse } from '../../lib/tokens/record-token-use.ts';
 import { hashTokenSecret } from '../../lib/tokens/token-secret.ts';
+import { benchToken, memoryStore } from './memory-store.ts';
 
 const port = Number(process.env.PORT);
 const upstream = { host: '127.0.0.1', port: Number(process.env.UPSTREAM_PORT) };
@@ -60,36 +60,14 @@ function memoryGateway(): Gateway {
     state: 'RUNNING',
     replicas: [upstream],
   };
-  const token: TokenRecord = {
-    id: randomUUID(),
-    projectId,
-    name: 'bench',
-    labelSelector: 'group=A',
-    role: 'READ',
-    region: 'GRA',
-    version: 1,
-    expiresAt: null,
-    lastUsedAt: null,
-    previousSecretExpiresAt: null,
-    allowedIps: [],
-  };
+  const token = benchToken({ id: randomUUID(), projectId });
   // recordTokenUse as the server wires it: counted in memory, written in batches (here to nowhere).
   const noWrites = {
     $transaction: async () => [],
     tokenUsage: { upsert: async () => ({}) },
     token: { updateMany: async () => ({ count: 1 }) },
   } as unknown as PrismaClient;
-  const store: GatewayStore = {
-    findApp: async (id) => (id === appId ? app : null),
-    findTokenByHash: async (hash) => (hash === secretHash ? resolveToken(token) : null),
-    findTokenById: async (id) => (id === token.id ? token : null),
-    findSession: async () => null,
-    createSession: async () => {},
-    deleteSession: async () => {},
-    touchToken: (t, ip) => recordTokenUse(noWrites, t, ip),
-    findPanelUser: async () => null,
-    consumeGateCode: async () => null,
-  };
+  const store = memoryStore({ app, token, secretHash, touchToken: (t, ip) => recordTokenUse(noWrites, t, ip) });
   return new Gateway({ store, resolver: new AccessResolver(store) });
 }
 

@@ -87,3 +87,14 @@ export function spread(result: RoundResult): string {
   const max = Math.max(...result.rounds);
   return `${fmtRate(min)}..${fmtRate(max)}`;
 }
+
+/** A latency in ms: µs below 1 ms, "n/a" when wrk gave none. */
+export function fmtMs(ms: number): string {
+  if (!Number.isFinite(ms)) return 'n/a';
+  return ms < 1 ? `${(ms * 1000).toFixed(0)}us` : `${ms.toFixed(2)}ms`;
+}
+
+/** CPU time per request in µs; "-" when not measured. */
+export function fmtUs(us: number): string {
+  return Number.isFinite(us) ? `${us.toFixed(0)}us` : '-';
+}

@@ -108,3 +108,14 @@ function done(summary, latency, requests)
   io.write(string.format("STATUS non200=%d total=%d\\n", bad, all))
 end
 `;
+
+/** Throws unless every request of the run succeeded (and, with the status check, answered exactly 200). */
+export function assertAllOk(label: string, result: WrkResult, phase: string): void {
+  const problems: string[] = [];
+  if (!(result.requests > 0)) problems.push('no requests completed');
+  if (result.non2xx3xx > 0) problems.push(`${result.non2xx3xx} non-2xx/3xx responses`);
+  if (result.socketErrors > 0) problems.push(`${result.socketErrors} socket errors`);
+  if (result.non200 !== undefined && result.non200 > 0) problems.push(`${result.non200} of ${result.checked} responses were not 200`);
+  if (result.checked !== undefined && result.checked === 0) problems.push('status check saw no responses');
+  if (problems.length) throw new Error(`${label} (${phase}): ${problems.join(', ')}\n${result.raw}`);
+}

@@ -2,17 +2,15 @@
 
 import { useState, type ReactNode } from 'react';
 import { useRouter, useSearchParams } from 'next/navigation';
-import { ApiRequestError } from '@/lib/panel/api-client';
 import { useApp } from '@/lib/panel/app-queries';
 import { externalFieldsOf } from '@/lib/panel/external-app';
 import type { RolloutWatch } from '@/lib/panel/rollout';
 import { StateBadge } from '@/components/state-badge';
-import { LoadError } from '@/components/ui/load-error';
-import { ButtonLink } from '@/components/ui/button';
+import { RecordLoadError } from '@/components/ui/load-error';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { BlockSkeleton } from '@/components/ui/skeleton';
+import { DetailSkeleton } from '@/components/ui/skeleton';
 import { TabList, TabPanel } from '@/components/ui/tabs';
 import { AppActions } from './app-actions';
 import { BreakableText } from '@/components/ui/breakable-text';
@@ -56,22 +54,10 @@ export function AppDetails({ id, access, rollout }: { id: string; access: ReactN
   const query = useApp(id, watch);
 
   if (query.isPending) {
-    return (
-      <div className="space-y-4">
-        <BlockSkeleton label="Loading the app…" className="h-20" />
-        <BlockSkeleton label="" className="h-40" />
-      </div>
-    );
+    return <DetailSkeleton label="Loading the app…" bodyClassName="h-40" />;
   }
   if (query.isError) {
-    const gone = query.error instanceof ApiRequestError && query.error.status === 404;
-    return gone ? (
-      <EmptyState title="This app does not exist" action={<ButtonLink href="/apps">Back to apps</ButtonLink>}>
-        It may have been deleted, or it belongs to a project you are not a member of.
-      </EmptyState>
-    ) : (
-      <LoadError title="The app could not be loaded" error={query.error} onRetry={() => query.refetch()} />
-    );
+    return <RecordLoadError noun="app" back={{ href: '/apps', label: 'Back to apps' }} error={query.error} onRetry={() => query.refetch()} />;
   }
 
   const app = query.data;

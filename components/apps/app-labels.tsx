@@ -6,6 +6,7 @@ import { useSetAppLabel } from '@/lib/panel/app-queries';
 import { isPlatformLabel } from '@/lib/panel/label-rows';
 import { DismissibleError } from '@/components/ui/dismissible-error';
 import { Card } from '@/components/ui/card';
+import { CrossIcon } from '@/components/ui/icons';
 import { useToast } from '@/components/ui/toast';
 import { AddLabelForm } from './add-label-form';
 
@@ -75,9 +76,7 @@ export function AppLabels({ appId, appName, labels, onChanged }: { appId: string
                   onClick={() => remove(name, index)}
                   className="inline-flex h-6 w-6 items-center justify-center rounded text-brand-900/70 hover:bg-brand-100 hover:text-red-700 focus-visible:outline-2 focus-visible:outline-brand-600 aria-disabled:opacity-50"
                 >
-                  <svg aria-hidden="true" viewBox="0 0 24 24" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="2.5">
-                    <path d="m6 6 12 12M18 6 6 18" />
-                  </svg>
+                  <CrossIcon className="h-3.5 w-3.5" />
                 </button>
               )}
             </li>

@@ -2,27 +2,21 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { inputClass } from '@/components/ui/field';
 
 /** Stop asks first: the app's users lose it until someone starts it again. */
 export function StopAppDialog({ open, name, onCancel, onConfirm }: { open: boolean; name: string; onCancel: () => void; onConfirm: () => void }) {
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
-      onClose={onCancel}
-      role="alertdialog"
+      onCancel={onCancel}
       title={`Stop ${name}?`}
       description="Its users get a “not running” page until you start it again. Its labels, tokens and settings stay."
-      footer={
-        <>
-          <Button variant="secondary" onClick={onCancel} data-autofocus>
-            Cancel
-          </Button>
-          <Button variant="danger" onClick={onConfirm}>
-            Stop app
-          </Button>
-        </>
+      confirm={
+        <Button variant="danger" onClick={onConfirm}>
+          Stop app
+        </Button>
       }
     />
   );
@@ -46,16 +40,15 @@ export function DeleteAppDialog({
   onConfirm: () => void;
 }) {
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
-      onClose={onCancel}
-      role="alertdialog"
+      onCancel={onCancel}
       title={`Delete ${name}?`}
       description="The app stops and is removed for good. Tokens scoped to it stay, with one app less to reach."
     >
       {/* Keyed by open: each opening starts with an empty field. */}
       {open && <TypeNameForm key={String(open)} name={name} pending={pending} onCancel={onCancel} onConfirm={onConfirm} />}
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 

@@ -1,11 +1,8 @@
 'use client';
 
 import type { ImageOption } from '@/lib/dal/panel-options';
-import { ApiRequestError } from '@/lib/panel/api-client';
 import { useApp } from '@/lib/panel/app-queries';
-import { ButtonLink } from '@/components/ui/button';
-import { EmptyState } from '@/components/ui/empty-state';
-import { LoadError } from '@/components/ui/load-error';
+import { RecordLoadError } from '@/components/ui/load-error';
 import { PageHeader } from '@/components/ui/page-header';
 import { BlockSkeleton } from '@/components/ui/skeleton';
 import { EditAppForm } from './edit-app-form';
@@ -15,14 +12,7 @@ export function EditApp({ id, images, anyImage }: { id: string; images: ImageOpt
   const query = useApp(id);
   if (query.isPending) return <BlockSkeleton label="Loading the app…" className="h-80" />;
   if (query.isError) {
-    const gone = query.error instanceof ApiRequestError && query.error.status === 404;
-    return gone ? (
-      <EmptyState title="This app does not exist" action={<ButtonLink href="/apps">Back to apps</ButtonLink>}>
-        It may have been deleted, or it belongs to a project you are not a member of.
-      </EmptyState>
-    ) : (
-      <LoadError title="The app could not be loaded" error={query.error} onRetry={() => query.refetch()} />
-    );
+    return <RecordLoadError noun="app" back={{ href: '/apps', label: 'Back to apps' }} error={query.error} onRetry={() => query.refetch()} />;
   }
   const app = query.data;
   return (

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { LabelRow, LabelRowCheck } from '@/lib/panel/label-rows';
 import { Button } from '@/components/ui/button';
 import { inputClass } from '@/components/ui/field';
+import { RemoveRowButton } from '@/components/ui/remove-row-button';
 
 /**
  * Labels as key/value rows with "Add label". Each row is a group named
@@ -77,19 +78,13 @@ export function LabelRowsEditor({
                   aria-describedby={check.valueError ? `${rowId}-value-error` : undefined}
                   className={inputClass(Boolean(check.valueError), 'font-mono')}
                 />
-                <button
-                  type="button"
-                  aria-label={`Remove label ${index + 1}`}
+                <RemoveRowButton
+                  label={`Remove label ${index + 1}`}
                   onClick={() => {
                     focusAt.current = index;
                     onRemove(row.id);
                   }}
-                  className="inline-flex h-[38px] w-10 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-red-700 focus-visible:outline-2 focus-visible:outline-brand-600"
-                >
-                  <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
-                    <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
-                  </svg>
-                </button>
+                />
               </div>
               {messages.map((message) => (
                 <p key={message.id} id={message.id} className="mt-1 text-xs font-medium text-red-700">

@@ -2,15 +2,13 @@
 
 import type { TokenDto } from '@/lib/panel/token-queries';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 
 /** Delete, confirmed. Mounted only while open. */
 export function DeleteTokenDialog({ token, onCancel, onConfirm }: { token: TokenDto; onCancel: () => void; onConfirm: () => void }) {
   return (
-    <Dialog
-      open
-      onClose={onCancel}
-      role="alertdialog"
+    <ConfirmDialog
+      onCancel={onCancel}
       title="Delete token?"
       description={
         <>
@@ -18,15 +16,10 @@ export function DeleteTokenDialog({ token, onCancel, onConfirm }: { token: Token
           undone.
         </>
       }
-      footer={
-        <>
-          <Button variant="secondary" onClick={onCancel} data-autofocus>
-            Cancel
-          </Button>
-          <Button variant="danger" onClick={onConfirm}>
-            Delete
-          </Button>
-        </>
+      confirm={
+        <Button variant="danger" onClick={onConfirm}>
+          Delete
+        </Button>
       }
     />
   );

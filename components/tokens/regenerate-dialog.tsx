@@ -6,7 +6,7 @@ import { DEFAULT_CUSTOM_GRACE, graceSeconds, graceUntil, type CustomGrace, type 
 import type { TokenDto } from '@/lib/panel/token-queries';
 import { relativeTime } from '@/lib/panel/token-time';
 import { Button } from '@/components/ui/button';
-import { Dialog } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { GraceFields } from './grace-fields';
 
 /** What happens to the current secret, in words, for the choice made. */
@@ -50,25 +50,18 @@ export function RegenerateDialog({ token, onCancel, onConfirm }: { token: TokenD
   }
 
   return (
-    <Dialog
-      open
-      onClose={onCancel}
-      role="alertdialog"
+    <ConfirmDialog
+      onCancel={onCancel}
       title="Regenerate token?"
       description={
         <>
           A new secret replaces the current one of <strong>{token.spec.name}</strong>. The name, scope and role stay the same.
         </>
       }
-      footer={
-        <>
-          <Button variant="secondary" onClick={onCancel} data-autofocus>
-            Cancel
-          </Button>
-          <Button type="submit" form={formId}>
-            Regenerate
-          </Button>
-        </>
+      confirm={
+        <Button type="submit" form={formId}>
+          Regenerate
+        </Button>
       }
     >
       <form id={formId} ref={formRef} onSubmit={submit} noValidate className="space-y-3">
@@ -81,6 +74,6 @@ export function RegenerateDialog({ token, onCancel, onConfirm }: { token: TokenD
           </p>
         )}
       </form>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

@@ -1,17 +1,15 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { ApiRequestError } from '@/lib/panel/api-client';
 import type { Me } from '@/lib/panel/activity-queries';
 import { useRevealedSecret } from '@/lib/panel/revealed-secret';
 import { roleLabel } from '@/lib/panel/roles';
 import { expiryState } from '@/lib/panel/token-expiry';
 import { useToken } from '@/lib/panel/token-queries';
-import { Button, ButtonLink } from '@/components/ui/button';
-import { EmptyState } from '@/components/ui/empty-state';
-import { LoadError } from '@/components/ui/load-error';
+import { Button } from '@/components/ui/button';
+import { RecordLoadError } from '@/components/ui/load-error';
 import { PageHeader } from '@/components/ui/page-header';
-import { BlockSkeleton } from '@/components/ui/skeleton';
+import { DetailSkeleton } from '@/components/ui/skeleton';
 import { RevealedSecretBanner } from './revealed-secret-banner';
 import { TokenActivityCard } from './token-activity-card';
 import { TokenBadges } from './token-badges';
@@ -33,21 +31,10 @@ export function TokenDetails({ id, me }: { id: string; me: Me }) {
   const revealed = useRevealedSecret();
 
   if (query.isPending) {
-    return (
-      <div className="space-y-4">
-        <BlockSkeleton label="Loading the token…" className="h-20" />
-        <BlockSkeleton label="" className="h-64" />
-      </div>
-    );
+    return <DetailSkeleton label="Loading the token…" bodyClassName="h-64" />;
   }
   if (query.isError && !query.data) {
-    return query.error instanceof ApiRequestError && query.error.status === 404 ? (
-      <EmptyState title="This token does not exist" action={<ButtonLink href="/tokens">Back to tokens</ButtonLink>}>
-        It may have been deleted, or it belongs to a project you are not a member of.
-      </EmptyState>
-    ) : (
-      <LoadError title="The token could not be loaded" error={query.error} onRetry={() => query.refetch()} />
-    );
+    return <RecordLoadError noun="token" back={{ href: '/tokens', label: 'Back to tokens' }} error={query.error} onRetry={() => query.refetch()} />;
   }
 
   const token = query.data;

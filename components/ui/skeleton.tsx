@@ -22,3 +22,13 @@ export function BlockSkeleton({ label, className = 'h-32' }: { label: string; cl
     </div>
   );
 }
+
+/** A detail page while its record loads: the header's block, then the body's (`bodyClassName`: its height). */
+export function DetailSkeleton({ label, bodyClassName }: { label: string; bodyClassName: string }) {
+  return (
+    <div className="space-y-4">
+      <BlockSkeleton label={label} className="h-20" />
+      <BlockSkeleton label="" className={bodyClassName} />
+    </div>
+  );
+}

@@ -4,6 +4,7 @@
 import { asApp, type App } from './app-schema.ts';
 import { CliError } from './cli-errors.ts';
 import type { FetchLike } from './cli-io.ts';
+import { asLogLine, type ApiLogLine } from '../panel/log-line.ts';
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -199,26 +200,13 @@ export interface LogQuery {
 }
 
 /** One line of an app's output, as the API sends it. */
-export interface LogLine {
-  timestamp: string;
-  content: string;
-  replica: string;
-  stream: 'stdout' | 'stderr';
-}
+export type LogLine = ApiLogLine;
 
 function logQuery(query: LogQuery): Record<string, string> {
   return {
     ...(query.tail !== undefined ? { tail: String(query.tail) } : {}),
     ...(query.since !== undefined ? { since: query.since } : {}),
   };
-}
-
-/** The line when `value` has the API's line shape, else null. */
-export function asLogLine(value: unknown): LogLine | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { timestamp, content, replica, stream } = value as Record<string, unknown>;
-  if (typeof timestamp !== 'string' || typeof content !== 'string') return null;
-  return { timestamp, content, replica: typeof replica === 'string' ? replica : String(replica ?? ''), stream: stream === 'stderr' ? 'stderr' : 'stdout' };
 }
 
 function appPath(id: string): string {

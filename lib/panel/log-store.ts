@@ -1,18 +1,13 @@
 import { parseAnsi, stripAnsi, hasEscapes, type AnsiSegment } from './ansi';
+import type { ApiLogLine } from './log-line';
+
+export { asLogLine, type ApiLogLine } from './log-line';
 
 // The Logs tab's buffer: the last MAX_LOG_LINES lines of an app's output, as
 // GET /v1/app/{id}/log sends them, each parsed once on arrival (ANSI colours,
 // the plain text searched and downloaded). On a reconnect the tab asks the
 // API for `since` the last timestamp it holds; `since` is inclusive, so the
 // lines at that very timestamp come again and are skipped here, once each.
-
-/** One line as the API sends it. */
-export interface ApiLogLine {
-  timestamp: string;
-  content: string;
-  replica: string;
-  stream: 'stdout' | 'stderr';
-}
 
 export interface LogEntry extends ApiLogLine {
   /** Increases by one per line accepted: a stable React key and scroll anchor. */
@@ -27,19 +22,6 @@ export interface LogEntry extends ApiLogLine {
 
 /** What the API keeps per app, and what the tab keeps. */
 export const MAX_LOG_LINES = 10_000;
-
-/** The line when `value` has the API's line shape, else null (a newer or broken server). */
-export function asLogLine(value: unknown): ApiLogLine | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { timestamp, content, replica, stream } = value as Record<string, unknown>;
-  if (typeof timestamp !== 'string' || typeof content !== 'string') return null;
-  return {
-    timestamp,
-    content,
-    replica: typeof replica === 'string' ? replica : String(replica ?? ''),
-    stream: stream === 'stderr' ? 'stderr' : 'stdout',
-  };
-}
 
 function identity(line: ApiLogLine): string {
   return `${line.replica}\u0000${line.stream}\u0000${line.content}`;

@@ -1,4 +1,5 @@
 import { api, networkError, PROJECT_HEADER, toError } from './api-client';
+import { errorOfEvent, logLineOfEvent } from './log-line';
 import { asLogLine, MAX_LOG_LINES, type ApiLogLine } from './log-store';
 import { createSseParser } from './sse-parser';
 
@@ -59,10 +60,10 @@ export async function followAppLogs(appId: string, options: FollowOptions): Prom
   let batch: ApiLogLine[] = [];
   const parser = createSseParser((event) => {
     if (event.event === 'line') {
-      const line = parseLine(event.data);
+      const line = logLineOfEvent(event.data);
       if (line) batch.push(line);
     } else if (event.event === 'error') {
-      reason = errorText(event.data);
+      reason = errorOfEvent(event.data, 'the stream ended with an error');
     }
   });
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -85,22 +86,4 @@ export async function followAppLogs(appId: string, options: FollowOptions): Prom
     reader.releaseLock();
   }
   return { reason };
-}
-
-function parseLine(data: string): ApiLogLine | null {
-  try {
-    return asLogLine(JSON.parse(data));
-  } catch {
-    return null;
-  }
-}
-
-function errorText(data: string): string {
-  try {
-    const body = JSON.parse(data) as { message?: unknown };
-    if (typeof body.message === 'string') return body.message;
-  } catch {
-    // not JSON
-  }
-  return data || 'the stream ended with an error';
 }

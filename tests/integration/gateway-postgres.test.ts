@@ -1,32 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, type Credential } from './helpers/api-client.ts';
 import { appRequest } from './helpers/app-host-request.ts';
-import { createPostgresDatabase } from './helpers/test-database.ts';
-import { runMigrate, signIn, startTestServer, type TestServer } from './helpers/test-server.ts';
-import { startTcpProxy } from './helpers/tcp-proxy.ts';
+import { createRelayedDatabase } from './helpers/relayed-postgres.ts';
+import { signIn, startTestServer, type TestServer } from './helpers/test-server.ts';
 import { waitFor } from './helpers/wait-for.ts';
 
-// These need a PostgreSQL server whatever DATABASE_URL says: two processes
-// cannot share the embedded database, and only a network database can go away.
-const adminUrl = process.env.DATABASE_URL ?? process.env.TEST_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-
-let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
-let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+// These need a PostgreSQL server whatever DATABASE_URL says (helpers/relayed-postgres.ts).
+let database: Awaited<ReturnType<typeof createRelayedDatabase>>['database'];
+let proxy: Awaited<ReturnType<typeof createRelayedDatabase>>['proxy'];
 let viaProxy: TestServer;
 let direct: TestServer;
 let cookie: string;
 let helloUrl: string;
 
 beforeAll(async () => {
-  database = await createPostgresDatabase(adminUrl, 'tollgate_gw_pg');
-  await runMigrate(database.url);
-  const target = new URL(database.url);
-  proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-  const proxied = new URL(database.url);
-  proxied.hostname = '127.0.0.1';
-  proxied.port = String(proxy.port);
+  let proxiedUrl: string;
+  ({ database, proxy, proxiedUrl } = await createRelayedDatabase('tollgate_gw_pg'));
   // Server one reaches the database through the cuttable relay; server two directly.
-  viaProxy = await startTestServer({ databaseUrl: proxied.toString() });
+  viaProxy = await startTestServer({ databaseUrl: proxiedUrl });
   direct = await startTestServer({ databaseUrl: database.url });
   cookie = await signIn(viaProxy.url);
   const apps = await waitFor(async () => {

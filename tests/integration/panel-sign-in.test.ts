@@ -10,12 +10,12 @@ import { hashPassword } from '../../lib/auth/password.ts';
 import { apiClient } from './helpers/api-client.ts';
 import { appRequest, type HostResponse } from './helpers/app-host-request.ts';
 import { gatewayFixture } from './helpers/gateway-fixture.ts';
+import { POSTGRES_ADMIN_URL } from './helpers/relayed-postgres.ts';
 import { createPostgresDatabase } from './helpers/test-database.ts';
 import { runMigrate, signIn, startTestServer, type TestServer } from './helpers/test-server.ts';
 import { waitFor } from './helpers/wait-for.ts';
 
 // A second user is written straight into the database: PostgreSQL, as the embedded one is the server's alone.
-const adminUrl = process.env.DATABASE_URL ?? process.env.TEST_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
 let db: pg.Client;
@@ -26,7 +26,7 @@ let app: { id: string; url: string };
 let other: { id: string; url: string };
 
 beforeAll(async () => {
-  database = await createPostgresDatabase(adminUrl, 'tollgate_panel_signin');
+  database = await createPostgresDatabase(POSTGRES_ADMIN_URL, 'tollgate_panel_signin');
   await runMigrate(database.url);
   server = await startTestServer({ databaseUrl: database.url });
   db = new pg.Client({ connectionString: database.url });

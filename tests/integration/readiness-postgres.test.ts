@@ -3,28 +3,20 @@
 // failed checks, and come back when the database does. Needs a PostgreSQL server whatever DATABASE_URL says.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase } from './helpers/test-database.ts';
-import { freePort, runMigrate, startTestServer, type TestServer } from './helpers/test-server.ts';
-import { startTcpProxy } from './helpers/tcp-proxy.ts';
+import { createRelayedDatabase } from './helpers/relayed-postgres.ts';
+import { freePort, startTestServer, type TestServer } from './helpers/test-server.ts';
 import { waitFor } from './helpers/wait-for.ts';
 
-const adminUrl = process.env.DATABASE_URL ?? process.env.TEST_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-
-let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
-let proxy: Awaited<ReturnType<typeof startTcpProxy>>;
+let database: Awaited<ReturnType<typeof createRelayedDatabase>>['database'];
+let proxy: Awaited<ReturnType<typeof createRelayedDatabase>>['proxy'];
 let server: TestServer;
 let metricsPort: number;
 
 beforeAll(async () => {
-  database = await createPostgresDatabase(adminUrl, 'tollgate_ready');
-  await runMigrate(database.url);
-  const target = new URL(database.url);
-  proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-  const proxied = new URL(database.url);
-  proxied.hostname = '127.0.0.1';
-  proxied.port = String(proxy.port);
+  let proxiedUrl: string;
+  ({ database, proxy, proxiedUrl } = await createRelayedDatabase('tollgate_ready'));
   metricsPort = await freePort();
-  server = await startTestServer({ databaseUrl: proxied.toString(), env: { METRICS_PORT: String(metricsPort) } });
+  server = await startTestServer({ databaseUrl: proxiedUrl, env: { METRICS_PORT: String(metricsPort) } });
 }, 240_000);
 
 afterAll(async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { POSTGRES_ADMIN_URL } from './helpers/relayed-postgres.ts';
 import { createPostgresDatabase } from './helpers/test-database.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -36,8 +37,7 @@ describe('starting the server', () => {
   });
 
   it('refuses to start on a PostgreSQL database with pending migrations, saying what to run', async () => {
-    const base = process.env.DATABASE_URL ?? process.env.TEST_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-    const empty = await createPostgresDatabase(base, 'tollgate_pending');
+    const empty = await createPostgresDatabase(POSTGRES_ADMIN_URL, 'tollgate_pending');
     try {
       const result = start({ DATABASE_URL: empty.url }, 'server.ts');
       expect(result.status).toBe(1);

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { EnvRow } from '@/lib/panel/app-form-values';
 import { inputClass } from '@/components/ui/field';
+import { RemoveRowButton } from '@/components/ui/remove-row-button';
 
 type Change = Partial<Pick<EnvRow, 'name' | 'value' | 'secret'>>;
 
@@ -99,16 +100,11 @@ export function EnvVarRow({
             />
             Secret
           </label>
-          <button
-            type="button"
-            aria-label={`Remove env var ${number}`}
+          <RemoveRowButton
+            label={`Remove env var ${number}`}
             onClick={onRemove}
-            className="col-start-2 row-start-1 inline-flex h-[38px] w-10 items-center justify-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-red-700 focus-visible:outline-2 focus-visible:outline-brand-600 sm:col-start-auto sm:row-start-auto"
-          >
-            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
-              <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
-            </svg>
-          </button>
+            className="col-start-2 row-start-1 sm:col-start-auto sm:row-start-auto"
+          />
         </div>
         {notes.map((note) => (
           <p key={note.id} id={note.id} className={`mt-1 text-xs ${note.tone === 'error' ? 'font-medium text-red-700' : 'text-slate-600'}`}>

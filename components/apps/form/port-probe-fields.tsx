@@ -2,6 +2,7 @@
 
 import { useId } from 'react';
 import { InputField } from '@/components/ui/input-field';
+import { ProbePathField } from './probe-path-field';
 
 export interface PortProbeValues {
   port: string;
@@ -21,35 +22,33 @@ export function PortProbeFields({
 }) {
   const id = useId();
   const port = values.port.trim() || '8080';
+  // A field's value, its error, and its change (which also rechecks `changed`).
+  const bind = (key: keyof PortProbeValues, changed: string[] = [key]) => ({
+    value: values[key],
+    onChange: (value: string) => onChange({ [key]: value }, changed),
+    error: errorOf(key),
+  });
   return (
     <div className="grid gap-4 sm:grid-cols-3">
       <InputField
         id={`${id}-port`}
         label="Port"
-        value={values.port}
-        onChange={(value) => onChange({ port: value }, ['port', 'probePort'])}
-        error={errorOf('port')}
+        {...bind('port', ['port', 'probePort'])}
         hint="The HTTP port your app listens on."
         inputMode="numeric"
         inputClassName="max-w-40"
       />
-      <InputField
+      <ProbePathField
         id={`${id}-probe-path`}
-        label="Health check path"
-        value={values.probePath}
-        onChange={(value) => onChange({ probePath: value }, ['probePath'])}
-        error={errorOf('probePath')}
+        {...bind('probePath')}
         hint="A replica takes traffic once GET on this path answers 2xx or 3xx."
-        placeholder="/"
         inputClassName="font-mono"
       />
       <InputField
         id={`${id}-probe-port`}
         label="Health check port"
         optional
-        value={values.probePort}
-        onChange={(value) => onChange({ probePort: value }, ['probePort'])}
-        error={errorOf('probePort')}
+        {...bind('probePort')}
         hint={`Empty: the app's port (${port}).`}
         inputMode="numeric"
         placeholder={port}

@@ -2,8 +2,8 @@
 
 import { useId } from 'react';
 import { Alert } from '@/components/ui/alert';
-import { InputField } from '@/components/ui/input-field';
 import { Switch } from '@/components/ui/switch';
+import { ProbePathField } from './probe-path-field';
 
 export interface UpstreamValues {
   preserveHost: boolean;
@@ -73,14 +73,12 @@ export function UpstreamFields({
         {errorOf('tlsSkipVerify') && <p className="mt-1 text-xs font-medium text-red-700">{errorOf('tlsSkipVerify')}</p>}
       </div>
 
-      <InputField
+      <ProbePathField
         id={`${id}-probe-path`}
-        label="Health check path"
         value={values.probePath}
         onChange={(value) => onChange({ probePath: value }, ['probePath'])}
         error={errorOf('probePath')}
         hint="Tollgate shows the app RUNNING while GET on this path of the upstream answers 2xx or 3xx, FAILED with the reason when it does not."
-        placeholder="/"
         inputClassName="max-w-md font-mono"
       />
     </>

@@ -1,9 +1,9 @@
 import { upstreamUrlProblem } from '../../panel/upstream-url.ts';
 import { UsageError } from '../cli-errors.ts';
 import type { CommandSpec } from '../command.ts';
-import { printApp } from './print-app.ts';
+import { ACCESS_OPTIONS, createAndShowApp, LABEL_OPTION, NAME_REGION_OPTIONS, readAccess, readNameRegion } from './create-app.ts';
 import { parseLabels } from './spec-options.ts';
-import { readWait, waitFor, waitOptions } from './wait-option.ts';
+import { readWait, waitOptions } from './wait-option.ts';
 
 export const appAddExternal: CommandSpec = {
   group: 'app',
@@ -18,17 +18,15 @@ export const appAddExternal: CommandSpec = {
   positionals: [],
   options: [
     { name: 'url', value: '<url>', description: "The app's URL, http:// or https://, without user name or password (required)" },
-    { name: 'name', value: '<name>', description: 'App name (required)' },
-    { name: 'region', value: '<region>', description: 'Region code, e.g. GRA (required)' },
-    { name: 'label', short: 'l', value: '<key=value>', multiple: true, description: 'A label; repeat for more' },
+    ...NAME_REGION_OPTIONS,
+    LABEL_OPTION,
     { name: 'preserve-host', description: "Send the app host's own Host header rather than the upstream URL's" },
     {
       name: 'tls-skip-verify',
       description: "Accept any certificate from an https upstream (a self-signed one): a man-in-the-middle's too",
     },
     { name: 'probe-path', value: '<path>', description: 'Health check path on the upstream (default /)' },
-    { name: 'unsecure-http', aliases: ['unsecure'], description: 'Let anyone query the app without a token (also --unsecure)' },
-    { name: 'no-panel-users', description: "Panel members open it with a token too (default: they may sign in with their account)" },
+    ...ACCESS_OPTIONS,
     ...waitOptions('RUNNING'),
   ],
   examples: [
@@ -37,13 +35,10 @@ export const appAddExternal: CommandSpec = {
   ],
   async run(ctx) {
     const url = ctx.option('url');
-    const name = ctx.option('name');
-    const region = ctx.option('region');
     if (url === undefined || url.trim() === '') throw new UsageError('--url is required: the URL where the app already answers');
     const problem = upstreamUrlProblem(url);
     if (problem) throw new UsageError(`--url: ${problem}`);
-    if (name === undefined || name.trim() === '') throw new UsageError('--name is required');
-    if (region === undefined || region.trim() === '') throw new UsageError('--region is required');
+    const { name, region } = readNameRegion(ctx);
     const probePath = ctx.option('probe-path');
     if (probePath !== undefined && !probePath.startsWith('/')) throw new UsageError(`--probe-path must start with "/" (got "${probePath}")`);
     const { wait, timeoutMs } = readWait(ctx);
@@ -56,18 +51,11 @@ export const appAddExternal: CommandSpec = {
       tlsSkipVerify: ctx.flag('tls-skip-verify'),
     };
     if (probePath !== undefined) spec.probe = { path: probePath };
-    if (ctx.flag('unsecure-http')) spec.unsecureHttp = true;
-    if (ctx.flag('no-panel-users')) spec.allowPanelUsers = false;
+    Object.assign(spec, readAccess(ctx));
     if (ctx.flag('tls-skip-verify')) {
       ctx.io.stderr.write(`warning: --tls-skip-verify: Tollgate accepts any certificate from ${url.trim()}, a man-in-the-middle's too\n`);
     }
 
-    let app = await ctx.api.createApp(spec);
-    const replaced = app.status.replacedLabels ?? [];
-    if (replaced.length > 0) {
-      ctx.io.stderr.write(`note: labels under ovh/ are set by the platform; ignored ${replaced.join(', ')}\n`);
-    }
-    if (wait) app = (await waitFor(ctx, app.id, 'RUNNING', timeoutMs, app)) ?? app;
-    printApp(ctx, app);
+    await createAndShowApp(ctx, spec, { wait, timeoutMs });
   },
 };

@@ -1,6 +1,7 @@
 import { keepSgrOnly, stripAnsi } from '../../panel/ansi.ts';
 import { createSseParser } from '../../panel/sse-parser.ts';
-import { asLogLine, type LogLine, type LogQuery } from '../api-client.ts';
+import { errorOfEvent, logLineOfEvent } from '../../panel/log-line.ts';
+import type { LogLine, LogQuery } from '../api-client.ts';
 import { CliError, UsageError } from '../cli-errors.ts';
 import type { CommandContext, CommandSpec } from '../command.ts';
 import { toYaml } from '../to-yaml.ts';
@@ -83,9 +84,9 @@ async function follow(ctx: CommandContext, id: string, query: LogQuery, print: (
     const body = await ctx.api.followLogs(id, query, controller.signal);
     const parser = createSseParser((event) => {
       if (event.event === 'line') {
-        const line = parseLine(event.data);
+        const line = logLineOfEvent(event.data);
         if (line) print(line);
-      } else if (event.event === 'error') failure = errorText(event.data);
+      } else if (event.event === 'error') failure = errorOfEvent(event.data, 'no reason given');
     });
     const reader = body.getReader();
     const decoder = new TextDecoder();
@@ -106,22 +107,4 @@ async function follow(ctx: CommandContext, id: string, query: LogQuery, print: (
   }
   if (interrupted) return;
   if (failure !== null) throw new CliError(`the log stream ended: ${failure}`);
-}
-
-function parseLine(data: string): LogLine | null {
-  try {
-    return asLogLine(JSON.parse(data));
-  } catch {
-    return null;
-  }
-}
-
-function errorText(data: string): string {
-  try {
-    const message = (JSON.parse(data) as { message?: unknown }).message;
-    if (typeof message === 'string') return message;
-  } catch {
-    // not JSON
-  }
-  return data || 'no reason given';
 }

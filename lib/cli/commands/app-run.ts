@@ -1,6 +1,5 @@
-import { UsageError } from '../cli-errors.ts';
 import type { CommandSpec } from '../command.ts';
-import { printApp } from './print-app.ts';
+import { ACCESS_OPTIONS, createAndShowApp, LABEL_OPTION, NAME_REGION_OPTIONS, readAccess, readNameRegion } from './create-app.ts';
 import {
   COMMAND_TRAILING,
   ENV_OPTIONS,
@@ -13,7 +12,7 @@ import {
   readEnvVars,
   RUNTIME_OPTIONS,
 } from './spec-options.ts';
-import { readWait, waitFor, waitOptions } from './wait-option.ts';
+import { readWait, waitOptions } from './wait-option.ts';
 
 // The API's bound; the server checks it too.
 const MAX_REPLICAS = 10;
@@ -29,14 +28,12 @@ export const appRun: CommandSpec = {
   ].join('\n'),
   positionals: [{ name: 'image' }],
   options: [
-    { name: 'name', value: '<name>', description: 'App name (required)' },
-    { name: 'region', value: '<region>', description: 'Region code, e.g. GRA (required)' },
+    ...NAME_REGION_OPTIONS,
     ...ENV_OPTIONS,
     ...RUNTIME_OPTIONS,
     { name: 'replicas', value: '<n>', description: `Replicas sharing the traffic, 1 to ${MAX_REPLICAS} (default 1)` },
-    { name: 'label', short: 'l', value: '<key=value>', multiple: true, description: 'A label; repeat for more' },
-    { name: 'unsecure-http', aliases: ['unsecure'], description: 'Let anyone query the app without a token (also --unsecure)' },
-    { name: 'no-panel-users', description: "Panel members open it with a token too (default: they may sign in with their account)" },
+    LABEL_OPTION,
+    ...ACCESS_OPTIONS,
     ...waitOptions('RUNNING'),
   ],
   trailing: COMMAND_TRAILING,
@@ -45,10 +42,7 @@ export const appRun: CommandSpec = {
     'tollgate app run tollgate/echo --name echo --region GRA -e MODE=fast --secret-env API_KEY --replicas 2 -- node server.js --verbose',
   ],
   async run(ctx) {
-    const name = ctx.option('name');
-    const region = ctx.option('region');
-    if (name === undefined || name.trim() === '') throw new UsageError('--name is required');
-    if (region === undefined || region.trim() === '') throw new UsageError('--region is required');
+    const { name, region } = readNameRegion(ctx);
     const spec: Record<string, unknown> = {
       name,
       image: ctx.arg('image'),
@@ -73,16 +67,9 @@ export const appRun: CommandSpec = {
     }
     const replicas = ctx.option('replicas');
     if (replicas !== undefined) spec.scalingStrategy = { fixed: { replicas: parseReplicas(replicas, MAX_REPLICAS) } };
-    if (ctx.flag('unsecure-http')) spec.unsecureHttp = true;
-    if (ctx.flag('no-panel-users')) spec.allowPanelUsers = false;
+    Object.assign(spec, readAccess(ctx));
     const { wait, timeoutMs } = readWait(ctx);
 
-    let app = await ctx.api.createApp(spec);
-    const replaced = app.status.replacedLabels ?? [];
-    if (replaced.length > 0) {
-      ctx.io.stderr.write(`note: labels under ovh/ are set by the platform; ignored ${replaced.join(', ')}\n`);
-    }
-    if (wait) app = (await waitFor(ctx, app.id, 'RUNNING', timeoutMs, app)) ?? app;
-    printApp(ctx, app);
+    await createAndShowApp(ctx, spec, { wait, timeoutMs });
   },
 };

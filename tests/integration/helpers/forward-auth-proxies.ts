@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { NGINX_TEMP_DIRS, nginxConf } from './nginx-conf.ts';
 import { freePort } from './test-server.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -135,7 +136,7 @@ export async function startNginx(
 ): Promise<RunningProxy> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tollgate-fa-nginx-'));
   chmodSync(dir, 0o755); // nginx workers run as nobody
-  for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi', 'cache']) mkdirSync(path.join(dir, sub));
+  for (const sub of [...NGINX_TEMP_DIRS, 'cache']) mkdirSync(path.join(dir, sub));
   chmodSync(path.join(dir, 'cache'), 0o777);
   const port = await freePort();
   let cacheDir = path.join(dir, 'cache');
@@ -153,23 +154,7 @@ export async function startNginx(
   // The benchmark's "nginx alone": the very same site, without asking Tollgate.
   if (options.withoutAuth) snippet = snippet.split('\n').filter((line) => !/^\s*(auth_request|error_page)\b/.test(line)).join('\n');
   writeFileSync(path.join(dir, 'tollgate-app.conf'), snippet);
-  writeFileSync(
-    path.join(dir, 'nginx.conf'),
-    `worker_processes 1;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  include ${dir}/tollgate-app.conf;
-}
-`,
-  );
+  writeFileSync(path.join(dir, 'nginx.conf'), nginxConf(dir, { workers: 1, workerConnections: 1024, http: `  include ${dir}/tollgate-app.conf;\n` }));
   const check = spawnSync('nginx', ['-t', '-q', '-p', dir, '-e', path.join(dir, 'error.log'), '-c', path.join(dir, 'nginx.conf')], { encoding: 'utf8' });
   if (check.status !== 0) {
     const log = readLog(dir);
