@@ -5,6 +5,13 @@ import { parseIpRanges } from '../http/ip-ranges.ts';
 // An empty variable counts as unset, so `DATABASE_URL= npm start` means "embedded".
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 
+/** A TCP port: PORT, METRICS_PORT, AUTHZ_PORT. */
+const portNumber = z.coerce
+  .number({ error: 'must be a port number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
 const hostnameRule = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 
 const ipRangesList = z
@@ -18,12 +25,7 @@ const ipRangesList = z
 export const configSchema = z.object({
   PORT: z.preprocess(
     unsetIfEmpty,
-    z.coerce
-      .number({ error: 'must be a port number' })
-      .int('must be a whole number')
-      .min(1, 'must be between 1 and 65535')
-      .max(65535, 'must be between 1 and 65535')
-      .default(3000),
+    portNumber.default(3000),
   ),
   HOST: z.preprocess(unsetIfEmpty, z.string().min(1).default('127.0.0.1')),
   BASE_DOMAIN: z.preprocess(
@@ -88,7 +90,7 @@ export const configSchema = z.object({
       .optional(),
   ),
   // Forward auth (docs/forward-auth/): the decision endpoint on a listener of its own, for a private network.
-  AUTHZ_PORT: z.preprocess(unsetIfEmpty, z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535').optional()),
+  AUTHZ_PORT: z.preprocess(unsetIfEmpty, portNumber.optional()),
   AUTHZ_HOST: z.preprocess(unsetIfEmpty, z.string().regex(/^[0-9A-Za-z.:-]+$/, 'must be an address to listen on, such as 127.0.0.1 or 10.0.0.5').default('127.0.0.1')),
   AUTHZ_SECRET: z.preprocess(unsetIfEmpty, z.string().min(32, 'must be at least 32 characters').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces (it travels in a header)').optional()),
   LOG_LEVEL: z.preprocess(
@@ -110,12 +112,7 @@ export const configSchema = z.object({
   // /metrics, /healthz and /readyz on a listener of their own, never on the public port; unset: no such listener.
   METRICS_PORT: z.preprocess(
     unsetIfEmpty,
-    z.coerce
-      .number({ error: 'must be a port number' })
-      .int('must be a whole number')
-      .min(1, 'must be between 1 and 65535')
-      .max(65535, 'must be between 1 and 65535')
-      .optional(),
+    portNumber.optional(),
   ),
   METRICS_HOST: z.preprocess(unsetIfEmpty, z.string().min(1).default('127.0.0.1')),
   // Seconds in-flight requests get to finish after SIGTERM ("10", "10s", "2.5", "500ms").
