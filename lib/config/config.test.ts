@@ -36,6 +36,13 @@ describe('configuration', () => {
     expect(() => parseConfig(env)).toThrow(message);
   });
 
+  it('takes SWARM_NETWORK as a Docker network name, trimmed; unset or empty means one node', () => {
+    expect(parseConfig({ SWARM_NETWORK: ' tollgate-apps ' }).SWARM_NETWORK).toBe('tollgate-apps');
+    expect(parseConfig({ SWARM_NETWORK: '' }).SWARM_NETWORK).toBeUndefined();
+    expect(parseConfig({}).SWARM_NETWORK).toBeUndefined();
+    expect(() => parseConfig({ SWARM_NETWORK: 'my net' })).toThrow('Invalid configuration: SWARM_NETWORK must be a Docker network name (got "my net")');
+  });
+
   it('takes a PUBLIC_URL on BASE_DOMAIN, and derives the panel origin without one', () => {
     expect(panelOrigin(parseConfig({}))).toBe('http://localhost:3000');
     expect(panelOrigin(parseConfig({ BASE_DOMAIN: 'ai.example.com', PUBLIC_URL: 'https://ai.example.com' }))).toBe('https://ai.example.com');

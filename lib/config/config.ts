@@ -89,6 +89,14 @@ export const configSchema = z.object({
       .regex(/^(unix|tcp|npipe|ssh):\/\/\S+$/, 'must be a unix://, tcp://, npipe:// or ssh:// address')
       .optional(),
   ),
+  // RUNTIME=swarm on several nodes: the overlay network Tollgate is attached to, which app tasks join (docs/swarm.md). Unset: one node, ports on 127.0.0.1.
+  SWARM_NETWORK: z.preprocess(
+    (value) => unsetIfEmpty(typeof value === 'string' ? value.trim() : value),
+    z
+      .string()
+      .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/, 'must be a Docker network name')
+      .optional(),
+  ),
   // Forward auth (docs/forward-auth/): the decision endpoint on a listener of its own, for a private network.
   AUTHZ_PORT: z.preprocess(unsetIfEmpty, portNumber.optional()),
   AUTHZ_HOST: z.preprocess(unsetIfEmpty, z.string().regex(/^[0-9A-Za-z.:-]+$/, 'must be an address to listen on, such as 127.0.0.1 or 10.0.0.5').default('127.0.0.1')),

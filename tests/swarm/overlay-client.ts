@@ -4,12 +4,12 @@
 // The app is left running: the test checks it from the host, then removes it.
 import Dockerode from 'dockerode';
 import { HELLO, runSpec } from '../../lib/runtime/drivers/shared/test-fixtures/runtime-test-kit.ts';
-import { SwarmDriver, swarmNetworkFromEnv } from '../../lib/runtime/drivers/swarm/swarm-driver.ts';
+import { SwarmDriver } from '../../lib/runtime/drivers/swarm/swarm-driver.ts';
 
 const namespace = process.env.NAMESPACE ?? '';
 const appId = process.env.APP_ID ?? '';
 const docker = new Dockerode();
-const driver = new SwarmDriver({ docker, namespace, network: swarmNetworkFromEnv(), readyTimeoutMs: 20_000 });
+const driver = new SwarmDriver({ docker, namespace, network: process.env.SWARM_NETWORK!, readyTimeoutMs: 20_000 });
 try {
   const progress: string[] = [];
   const observed = await driver.apply(

@@ -2,7 +2,7 @@ import Dockerode from 'dockerode';
 import type { Config } from '../../config/config.ts';
 import { DockerDriver } from './docker/docker-driver.ts';
 import { ProcessDriver } from './process/process-driver.ts';
-import { SwarmDriver, swarmNetworkFromEnv } from './swarm/swarm-driver.ts';
+import { SwarmDriver } from './swarm/swarm-driver.ts';
 import type { RuntimeDriver } from './runtime-driver.ts';
 
 export type RuntimeName = RuntimeDriver['name'];
@@ -23,13 +23,13 @@ export async function resolveRuntime(config: Pick<Config, 'RUNTIME'>, log: (line
 }
 
 /** A driver for one leadership term: the controller closes it when it stops. */
-export function createDriver(runtime: RuntimeName, config: Pick<Config, 'RUNTIME_NAMESPACE'>, log: (line: string) => void): RuntimeDriver {
+export function createDriver(runtime: RuntimeName, config: Pick<Config, 'RUNTIME_NAMESPACE' | 'SWARM_NETWORK'>, log: (line: string) => void): RuntimeDriver {
   switch (runtime) {
     case 'docker':
       return new DockerDriver({ namespace: config.RUNTIME_NAMESPACE, warn: log });
     case 'process':
       return new ProcessDriver({ log: (line: string) => log(line) });
     case 'swarm':
-      return new SwarmDriver({ namespace: config.RUNTIME_NAMESPACE, network: swarmNetworkFromEnv(), warn: log });
+      return new SwarmDriver({ namespace: config.RUNTIME_NAMESPACE, network: config.SWARM_NETWORK ?? null, warn: log });
   }
 }

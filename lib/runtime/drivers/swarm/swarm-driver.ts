@@ -51,16 +51,6 @@ export interface SwarmDriverOptions {
   warn?: (message: string) => void;
 }
 
-const SWARM_NETWORK_PATTERN = /^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}$/;
-
-/** SWARM_NETWORK from the environment, checked; null when unset (loopback mode). */
-export function swarmNetworkFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
-  const value = env.SWARM_NETWORK?.trim();
-  if (!value) return null;
-  if (!SWARM_NETWORK_PATTERN.test(value)) throw new Error(`Invalid configuration: SWARM_NETWORK must be a Docker network name (got "${value}")`);
-  return value;
-}
-
 /** Runs each app as one Swarm service, found again by its labels after any restart. */
 export class SwarmDriver implements RuntimeDriver {
   readonly name = 'swarm' as const;
@@ -80,7 +70,6 @@ export class SwarmDriver implements RuntimeDriver {
     if (!SWARM_NAMESPACE_PATTERN.test(options.namespace)) {
       throw new Error(`namespace must match ${SWARM_NAMESPACE_PATTERN}, got "${options.namespace}"`);
     }
-    if (options.network && !SWARM_NETWORK_PATTERN.test(options.network)) throw new Error(`network must be a Docker network name, got "${options.network}"`);
     const whole = (name: string, value: number, min: number) => {
       if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min}, got ${value}`);
       return value;
