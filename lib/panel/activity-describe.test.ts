@@ -23,6 +23,14 @@ describe('describeEvent', () => {
     expect(words.target).toMatchObject({ noun: 'Token', label: 'ci', named: true });
   });
 
+  it('says how long the replaced secret was kept when a regenerate had a grace period', () => {
+    const sentence = (seconds: number) => describeEvent(event('token.regenerate', { type: 'token', id: TOKEN }, { version: 4, gracePeriodSeconds: seconds }), names).sentence;
+    expect(sentence(3600)).toBe('Token ci regenerated (now version 4, the old secret kept for 1 hour) by admin@example.com from 127.0.0.1');
+    expect(sentence(3 * 86_400)).toContain('the old secret kept for 3 days');
+    expect(sentence(90 * 60)).toContain('the old secret kept for 90 minutes');
+    expect(sentence(45)).toContain('the old secret kept for 45 seconds');
+  });
+
   it('falls back to the name a create event carried, then to a short id', () => {
     const created = event('token.create', { type: 'token', id: GONE }, { name: 'old-ci' });
     const deleted = event('token.delete', { type: 'token', id: GONE });

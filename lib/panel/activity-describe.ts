@@ -75,10 +75,20 @@ export function namesFromEvents(events: readonly AuditEvent[]): Map<string, stri
   return names;
 }
 
+/** 3600 → "1 hour", 259200 → "3 days", 90 → "90 seconds": the largest unit that divides it. */
+function lengthOfTime(seconds: number): string {
+  const [size, unit] = ([[86_400, 'day'], [3600, 'hour'], [60, 'minute']] as const).find(([n]) => seconds % n === 0) ?? [1, 'second'];
+  const count = seconds / size;
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
 function verbOf(event: AuditEvent): string {
   const details = record(event.details);
   const verb = VERBS[event.action] ?? event.action;
-  if (event.action === 'token.regenerate' && typeof details.version === 'number') return `${verb} (now version ${details.version})`;
+  if (event.action === 'token.regenerate' && typeof details.version === 'number') {
+    const grace = typeof details.gracePeriodSeconds === 'number' && details.gracePeriodSeconds > 0 ? `, the old secret kept for ${lengthOfTime(details.gracePeriodSeconds)}` : '';
+    return `${verb} (now version ${details.version}${grace})`;
+  }
   if (event.action === 'app.scale' && typeof details.from === 'number' && typeof details.to === 'number') {
     return `${verb} from ${details.from} to ${details.to} replica${details.to === 1 ? '' : 's'}`;
   }

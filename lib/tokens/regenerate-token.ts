@@ -41,7 +41,9 @@ export async function regenerateToken(options: { prisma: PrismaClient; caller: C
     // Sessions of the secret that stays valid (the one just replaced, during a grace) are kept; all others end now.
     await tx.gateSession.deleteMany({ where: { tokenId: id, ...(grace > 0 ? { tokenVersion: { not: existing.version } } : {}) } });
     await notifyChange(tx, { kind: 'token', id });
-    await recordAudit(tx, { actor, projectId, action: 'token.regenerate', targetType: 'token', targetId: id, details: { version: updated.version } });
+    // With a grace period, how long the replaced secret keeps working and until when, for the activity view.
+    const graceDetails = grace > 0 ? { gracePeriodSeconds: grace, previousSecretExpiresAt: updated.previousSecretExpiresAt?.toISOString() } : {};
+    await recordAudit(tx, { actor, projectId, action: 'token.regenerate', targetType: 'token', targetId: id, details: { version: updated.version, ...graceDetails } });
     return updated;
   });
   publishLocal({ kind: 'token', id });

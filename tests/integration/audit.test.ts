@@ -19,7 +19,7 @@ beforeAll(async () => {
   operator = await fx.token('audit=yes', 'operator');
   await fx.state(app.id, 'RUNNING');
   expect((await fx.call({ token: operator.secret }, 'PUT', `/v1/app/${app.id}/label`, { name: 'team', value: 'ml' })).status).toBe(200);
-  expect((await fx.call(admin, 'POST', `/v1/token/${operator.id}/renew`)).status).toBe(200);
+  expect((await fx.call(admin, 'POST', `/v1/token/${operator.id}/renew`, { gracePeriodSeconds: 3600 })).status).toBe(200);
 }, 180_000);
 
 afterAll(async () => {
@@ -33,6 +33,10 @@ describe('GET /v1/audit', () => {
     const actions = (res.body as { action: string }[]).map((e) => e.action);
     expect(actions.slice(0, 2)).toEqual(['token.regenerate', 'app.label.set']);
     expect(res.body[1]).toMatchObject({ actor: { type: 'token', id: operator.id, ip: '127.0.0.1' }, target: { type: 'app', id: app.id }, details: { name: 'team', value: 'ml' } });
+    // The regenerate says how long the replaced secret keeps working, and until when.
+    const regenerate = res.body[0] as { details: { version: number; gracePeriodSeconds: number; previousSecretExpiresAt: string } };
+    expect(regenerate.details).toMatchObject({ version: 2, gracePeriodSeconds: 3600 });
+    expect(Date.parse(regenerate.details.previousSecretExpiresAt) - Date.now()).toBeGreaterThan(3500_000);
   });
 
   it('filters by token (done to it or with it), app, action family and actor, and pages', async () => {
