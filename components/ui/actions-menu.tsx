@@ -8,6 +8,9 @@ export interface MenuItem {
   tone?: 'default' | 'danger';
 }
 
+/** Pixels between the button and the menu under it. */
+const MENU_GAP = 4;
+
 interface Position {
   top: number;
   right: number;
@@ -25,6 +28,7 @@ export function ActionsMenu({ items, label = 'Actions', describedBy }: { items: 
   const menuRef = useRef<HTMLUListElement>(null);
   const menuId = useId();
   const open = position !== null;
+  const anchorTop = position?.top;
 
   useEffect(() => {
     if (!open) return;
@@ -32,25 +36,32 @@ export function ActionsMenu({ items, label = 'Actions', describedBy }: { items: 
     const target = initial === 'first' ? entries?.[0] : entries?.[entries.length - 1];
     target?.focus();
     const close = () => setPosition(null);
+    // A scroll that moved the button takes the menu away from it: close. One that did not (a scroll
+    // event that lands just after the menu opened, from the scroll that brought the button into view,
+    // or a scroll elsewhere on the page) leaves it open.
+    const onScroll = () => {
+      const rect = buttonRef.current?.getBoundingClientRect();
+      if (!rect || anchorTop === undefined || Math.abs(rect.bottom + MENU_GAP - anchorTop) > 1) close();
+    };
     const onPointer = (event: PointerEvent) => {
       const target = event.target as Node;
       if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) close();
     };
     window.addEventListener('resize', close);
-    window.addEventListener('scroll', close, true);
+    window.addEventListener('scroll', onScroll, true);
     document.addEventListener('pointerdown', onPointer);
     return () => {
       window.removeEventListener('resize', close);
-      window.removeEventListener('scroll', close, true);
+      window.removeEventListener('scroll', onScroll, true);
       document.removeEventListener('pointerdown', onPointer);
     };
-  }, [open, initial]);
+  }, [open, initial, anchorTop]);
 
   function show(which: 'first' | 'last') {
     const rect = buttonRef.current?.getBoundingClientRect();
     if (!rect) return;
     setInitial(which);
-    setPosition({ top: rect.bottom + 4, right: Math.max(8, window.innerWidth - rect.right) });
+    setPosition({ top: rect.bottom + MENU_GAP, right: Math.max(8, window.innerWidth - rect.right) });
   }
 
   function hide(refocus: boolean) {
