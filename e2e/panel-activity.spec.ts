@@ -36,7 +36,7 @@ test('Activity: the trail in words, filtered by token and action, paged in the a
   await expect(list.getByRole('listitem').filter({ hasText: `App ${appName} deleted by admin@e2e.test` })).toBeVisible();
   await page.screenshot(shot('activity'));
   await expect(list.getByRole('listitem').filter({ hasText: `Token ${name} regenerated` })).toContainText(
-    new RegExp(`^Token ${name} regenerated \\(now version 2\\) by admin@e2e\\.test from 127\\.0\\.0\\.1`),
+    new RegExp(`^Token ${name} regenerated \\(now version 2, the old secret kept for 1 hour\\) by admin@e2e\\.test from 127\\.0\\.0\\.1`),
   );
   // A deleted token keeps the name its creation recorded, without a link.
   const deleted = list.getByRole('listitem').filter({ hasText: `Token ${goneName} deleted` });

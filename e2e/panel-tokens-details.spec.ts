@@ -92,7 +92,7 @@ test('the token details page: what it is, its use, the apps it reaches, its acti
   await expect(page.getByText(/The previous secret keeps working until/)).toBeVisible();
   await expect(overview).toContainText('2 (regenerated 1×)');
   await expect(overview).toContainText(/Still works until .*\(in 24 hours\)/);
-  await expect(activity.getByRole('listitem').first()).toContainText(`Token ${name} regenerated (now version 2) by admin@e2e.test`);
+  await expect(activity.getByRole('listitem').first()).toContainText(`Token ${name} regenerated (now version 2, the old secret kept for 1 day) by admin@e2e.test`);
   await expect(activity.getByRole('link', { name: 'All activity' })).toHaveAttribute('href', `/activity?token=${token.id}`);
   // Leaving the page forgets the secret.
   await page.getByRole('link', { name: 'Tokens', exact: true }).first().click();
