@@ -1,31 +1,17 @@
 import http from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ProcessDriver } from './drivers/process/process-driver.ts';
-import type { ReplicaAddress, RunSpec } from './drivers/runtime-driver.ts';
+import type { ReplicaAddress } from './drivers/runtime-driver.ts';
+import { runSpec } from './drivers/shared/test-fixtures/runtime-test-kit.ts';
 
 // The built-in images' behaviour, run through the process driver.
 const driver = new ProcessDriver({ log: () => {} });
 let echo: ReplicaAddress;
 let stream: ReplicaAddress;
 
-function specFor(image: string): RunSpec {
-  return {
-    appId: randomUUID(),
-    generation: 1,
-    image,
-    command: null,
-    env: [],
-    port: 8080,
-    probe: { path: '/', port: 8080 },
-    resources: { cpu: null, memoryMiB: null },
-    replicas: 1,
-  };
-}
-
 async function run(image: string): Promise<ReplicaAddress> {
-  const observed = await driver.apply(specFor(image), () => {});
+  const observed = await driver.apply(runSpec({ image }), () => {});
   return observed.replicas[0]!.address!;
 }
 
@@ -130,7 +116,7 @@ describe('tollgate/stream', () => {
 
   it('stops promptly on SIGTERM even with open SSE and WebSocket connections', async () => {
     const own = new ProcessDriver({ log: () => {}, stopGraceMs: 10_000 });
-    const spec = specFor('tollgate/stream');
+    const spec = runSpec({ image: 'tollgate/stream' });
     const upstream = (await own.apply(spec, () => {})).replicas[0]!.address!;
     const ws = new WebSocket(`ws://127.0.0.1:${upstream.port}/ws`);
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
