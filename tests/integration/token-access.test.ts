@@ -48,11 +48,12 @@ describe('renew with a grace period', () => {
   it('keeps the old secret (and its streams) working until the grace ends, and not one request longer', async () => {
     const token = await fx.token('access=yes');
     const { ended } = await openStream(token.secret);
-    const renewed = await renew(token.id, 3);
+    // 5 s of grace: room for the four requests below on a busy machine.
+    const renewed = await renew(token.id, 5);
     expect(renewed.status).toBe(200);
     const until = Date.parse(renewed.body.status.previousSecretExpiresAt);
     expect(until - Date.now()).toBeGreaterThan(1_000);
-    expect(until - Date.now()).toBeLessThanOrEqual(3_000);
+    expect(until - Date.now()).toBeLessThanOrEqual(5_000);
     const fresh = renewed.body.status.value as string;
     expect((await get(hello.url, token.secret)).status).toBe(200);
     expect((await get(hello.url, fresh)).status).toBe(200);
