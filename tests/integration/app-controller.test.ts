@@ -12,6 +12,7 @@ import { RuntimeError } from '../../lib/runtime/drivers/runtime-driver.ts';
 import { userCaller } from './helpers/callers.ts';
 import { FakeDriver } from './helpers/fake-driver.ts';
 import { createTestDatabase } from './helpers/test-database.ts';
+import { waitFor } from './helpers/wait-for.ts';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let caller: ReturnType<typeof userCaller>;
@@ -53,6 +54,24 @@ describe('app controller', () => {
     expect(await history(id)).toEqual(['QUEUED', 'INITIALIZING', 'RUNNING']);
     expect(await replicaPorts(id)).toHaveLength(2);
     expect(driver.applied[0]).toMatchObject({ generation: 1, replicas: 2, env: [{ name: 'PORT', value: '8080' }, { name: 'MODE', value: 'demo' }] });
+  });
+
+  it('an engine event as a rollout ends never shows the app RUNNING before the rollout wrote it, image digest and all', async () => {
+    const driver = new FakeDriver();
+    driver.announceApplies = true;
+    const seen: { state: string; imageDigest: string | null }[] = [];
+    driver.beforeObserve = async (appId) => {
+      // The event's sync is held here while the rollout reaches its last steps.
+      await new Promise((r) => setTimeout(r, 50));
+      seen.push(await db.prisma.app.findUniqueOrThrow({ where: { id: appId }, select: { state: true, imageDigest: true } }));
+    };
+    const { controller } = start(driver);
+    const id = await deploy();
+    await controller.settled(id);
+    await waitFor(async () => ((await app(id)).state === 'RUNNING' && seen.length >= 2 ? true : undefined), 'the rollout and the event\'s sync done');
+    expect(seen.filter((row) => row.state === 'RUNNING' && row.imageDigest === null)).toEqual([]);
+    expect(await app(id)).toMatchObject({ state: 'RUNNING', imageDigest: 'sha256:13' });
+    expect(await history(id)).toEqual(['QUEUED', 'INITIALIZING', 'RUNNING']);
   });
 
   it('a start requested while a delete is under way is refused with 409, and the app ends DELETED', async () => {

@@ -152,9 +152,11 @@ export class AppController {
       await transition(this.prisma, app.id, 'INITIALIZING');
     }
     const progress = this.progressWriter(app.id);
+    // Until the converge has written its outcome, a sync must not decide the state (it would write
+    // RUNNING without the image digest, or over the outcome of a failed rollout).
     this.applying.add(app.id);
     try {
-      const observed = await this.driver.apply(runSpecOf(app), progress.write).finally(() => this.applying.delete(app.id));
+      const observed = await this.driver.apply(runSpecOf(app), progress.write);
       await progress.flush();
       this.applied.set(app.id, target);
       await this.syncRows(app.id);
@@ -165,6 +167,8 @@ export class AppController {
     } catch (error) {
       await progress.flush();
       await this.failed(app, target, error);
+    } finally {
+      this.applying.delete(app.id);
     }
   }
 

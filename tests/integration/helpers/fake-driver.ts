@@ -21,6 +21,10 @@ export class FakeDriver implements RuntimeDriver {
   /** The next apply of this generation fails with this error (the old replicas stay). */
   failGeneration = new Map<number, RuntimeError>();
   output = new Map<string, string[]>();
+  /** Say "changed" as an apply ends, as Docker's container events do. */
+  announceApplies = false;
+  /** Awaited at the start of every observe (a test looks at the database there). */
+  beforeObserve: ((appId: string) => Promise<void>) | null = null;
   private gate: Promise<void> | null = null;
   private listeners = new Set<(event: RuntimeEvent) => void>();
   private nextPort = 20_000;
@@ -54,6 +58,7 @@ export class FakeDriver implements RuntimeDriver {
     }
     const app = { appId: spec.appId, replicas, imageDigest: `sha256:${spec.image.length}` };
     this.apps.set(spec.appId, app);
+    if (this.announceApplies) this.emit({ type: 'changed', appId: spec.appId });
     return structuredClone(app);
   }
 
@@ -68,6 +73,7 @@ export class FakeDriver implements RuntimeDriver {
   }
 
   async observe(appId: string) {
+    await this.beforeObserve?.(appId);
     const app = this.apps.get(appId);
     return app ? structuredClone(app) : null;
   }
@@ -97,7 +103,11 @@ export class FakeDriver implements RuntimeDriver {
   restart(appId: string, slot: number) {
     const app = this.apps.get(appId)!;
     app.replicas = app.replicas.map((r) => (r.slot === slot ? this.replica(r.generation, slot) : r));
-    for (const listener of this.listeners) listener({ type: 'changed', appId });
+    this.emit({ type: 'changed', appId });
+  }
+
+  private emit(event: RuntimeEvent) {
+    for (const listener of this.listeners) listener(event);
   }
 
   private replica(generation: number, slot: number): ObservedReplica {
