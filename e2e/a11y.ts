@@ -17,25 +17,22 @@ export interface A11yFinding {
   violations: { id: string; impact: string | null | undefined; help: string; targets: string[] }[];
 }
 
-let scans = 0;
-
-/** Runs axe on the page as it is now; returns what it found (and records it). */
-export async function scanA11y(page: Page, state: string): Promise<A11yFinding> {
-  // Scan a whole document: wait for its parse to end, and give a client navigation's new title a
-  // moment (a page whose title never comes is still scanned, and fails).
+/**
+ * Runs axe on the page as it is now; returns what it found (and records it). `overtaken`, if given,
+ * says whether the page navigated while axe ran: such a scan may have seen part of the next
+ * document, so it is dropped (as a navigation race) and that document's own scan counts instead.
+ */
+export async function scanA11y(page: Page, state: string, overtaken?: () => boolean): Promise<A11yFinding> {
+  // Scan a whole document: a panel page streams, so wait for its parse to end, and give a client
+  // navigation's new title a moment (a page whose title never comes is still scanned, and fails).
   await page.waitForLoadState('domcontentloaded');
   await page.waitForFunction(() => document.title !== '', undefined, { timeout: 2_000 }).catch((error: unknown) => {
     if (isNavigationRace(error)) throw error;
   });
-  // The document is marked, so a scan that a navigation overtook (axe then ran, in part, on the
-  // next document's first bytes) is recognised and dropped: that document gets its own scan.
-  const mark = `scan-${++scans}`;
-  await page.evaluate((m) => void ((window as unknown as { __tollgateA11yScan?: string }).__tollgateA11yScan = m), mark);
   // Legacy mode runs axe inside this page only: the default opens a helper
   // page, which would show in the demo's video and count as a navigation.
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(true).analyze();
-  const same = await page.evaluate((m) => (window as unknown as { __tollgateA11yScan?: string }).__tollgateA11yScan === m, mark);
-  if (!same) throw new Error(`the page navigated during the scan of "${state}"`);
+  if (overtaken?.()) throw new Error(`the page navigated during the scan of "${state}"`);
   const finding: A11yFinding = {
     state,
     url: page.url(),

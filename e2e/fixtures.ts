@@ -57,13 +57,17 @@ export const test = base.extend<{ signedIn: Page; noCspViolations: void; a11y: A
       const findings: A11yFinding[] = [];
       let queue: Promise<void> = Promise.resolve();
       let timer: ReturnType<typeof setTimeout> | null = null;
-      const scan = (state: string, target: Page) =>
-        scanA11y(target, state).then(
+      // Main-frame navigations so far (history API ones too): a scan they overtook is dropped.
+      let navigations = 0;
+      const scan = (state: string, target: Page) => {
+        const before = navigations;
+        return scanA11y(target, state, () => target === page && navigations !== before).then(
           (finding) => void findings.push(finding),
           (error) => {
             if (!isNavigationRace(error)) throw error;
           },
         );
+      };
       const schedule = () => {
         if (timer) clearTimeout(timer);
         // Debounced: a redirect or a client navigation right after is scanned once, settled.
@@ -74,7 +78,9 @@ export const test = base.extend<{ signedIn: Page; noCspViolations: void; a11y: A
         }, 400);
       };
       page.on('framenavigated', (frame) => {
-        if (frame === page.mainFrame()) schedule();
+        if (frame !== page.mainFrame()) return;
+        navigations++;
+        schedule();
       });
       await use({
         check: async (state, target = page) => {
