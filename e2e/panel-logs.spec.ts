@@ -193,15 +193,17 @@ test('10,000 lines: all counted, fewer than 200 rows in the page, colours render
   expect(logs).toHaveLength(10_000);
   const texts: string[] = logs.map((line: { content: string }) => stripAnsi(line.content));
   const lastText = texts.at(-1)!;
+  // Rows are 20 px high: put the line at this index in view, a dozen rows below the top.
+  const scrollToLine = (index: number) =>
+    log.evaluate((el, top) => {
+      el.scrollTop = top;
+    }, Math.max(0, index - 12) * 20);
   // Followed to the bottom: the last line is the last row, in view.
   await expect(rows.last()).toContainText(lastText);
   await expect(rows.filter({ hasText: lastText })).toBeVisible();
   expect(await rows.count()).toBeLessThan(200);
   // Escape codes are rendered, never shown: the last stdout lines, scrolled into view.
-  const line10000 = texts.findIndex((text) => text.startsWith('line 10000 '));
-  await log.evaluate((el, top) => {
-    el.scrollTop = top;
-  }, Math.max(0, line10000 - 12) * 20);
+  await scrollToLine(texts.findIndex((text) => text.startsWith('line 10000 ')));
   await expect(rows.filter({ hasText: 'line 10000 ' })).toBeVisible();
   await expect(log).not.toContainText('[0m');
   await expect(log).not.toContainText('\x1b');
@@ -254,9 +256,7 @@ test('10,000 lines: all counted, fewer than 200 rows in the page, colours render
   const boundary = streams.findIndex((stream, i) => i >= 1000 && stream === 'stderr' && streams[i + 1] === 'stdout');
   const index = boundary === -1 ? streams.indexOf('stderr') : boundary;
   const stderrText = texts[index]!;
-  await log.evaluate((el, top) => {
-    el.scrollTop = top;
-  }, Math.max(0, index - 12) * 20);
+  await scrollToLine(index);
   const stderrRow = rows.filter({ hasText: stderrText });
   await expect(stderrRow).toHaveAttribute('data-stream', 'stderr');
   await expect(stderrRow.locator('span.text-red-400.font-bold')).toHaveText('error');

@@ -96,7 +96,7 @@ export class FakeDriver implements RuntimeDriver {
     replica.state = willRestart ? 'restarting' : 'exited';
     replica.exitCode = 1;
     replica.address = null;
-    for (const listener of this.listeners) listener({ type: 'crash', appId, replicaId: replica.id, exitCode: 1, reason: 'exited with code 1', willRestart });
+    this.emit({ type: 'crash', appId, replicaId: replica.id, exitCode: 1, reason: 'exited with code 1', willRestart });
   }
 
   /** The engine brought a crashed replica back, on a new port. */
